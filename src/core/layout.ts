@@ -1,0 +1,41 @@
+import { accessesPerIncrement, type RunConfig } from './config';
+import type { ThreadInfo } from './threads';
+
+/** Indices into the control `Int32Array` every worker of a run shares. */
+export const CELL = {
+  counter: 0,
+  lock: 1,
+  /** The global order stamp: each recorded access takes the next one. */
+  clock: 2,
+  /** Leaves that have reached the start barrier. */
+  arrived: 3,
+  /** Flips to 1 when the last leaf arrives; everyone waits on it. */
+  go: 4,
+  /** Set once when any thread's trace region overflows: all recording stops. */
+  truncated: 5,
+  /** Target of the busy work's loads, so the work cannot be optimised away. */
+  scratch: 6,
+  /** Events recorded, one cell per thread. */
+  countBase: 16,
+  /** Step-mode gates, one cell per thread. */
+  gateBase: 16 + 64,
+} as const;
+
+/** Most threads a run can have (16 leaves, their supervisors and main fit). */
+export const MAX_THREADS = 64;
+export const CONTROL_CELLS = CELL.gateBase + MAX_THREADS;
+
+/** Int32 slots per recorded access: tick, op code | flags << 4, value, replaced, wall µs. */
+export const EVENT_STRIDE = 5;
+/** Upper bound on recorded accesses per run, so memory stays bounded (20 bytes each). */
+export const MAX_TRACE_EVENTS = 4_000_000;
+
+export const FLAG = { hasReplaced: 1, casOk: 2 } as const;
+
+/** Events each thread's region can hold for this run. */
+export function traceCapacity(config: RunConfig, threads: readonly ThreadInfo[]): number {
+  // cas retries add accesses beyond the uncontended count: leave room for one per increment.
+  const perIncrement = accessesPerIncrement(config.strategy) + (config.strategy === 'cas' ? 1 : 0);
+  const estimate = config.increments * perIncrement + 16;
+  return Math.max(16, Math.min(estimate, Math.floor(MAX_TRACE_EVENTS / threads.length)));
+}

@@ -1,0 +1,140 @@
+import type { RunConfig } from './config';
+import { CELL, EVENT_STRIDE, FLAG } from './layout';
+import { OPS, type Op } from './ops';
+import type { ThreadInfo } from './threads';
+
+/**
+ * Every recorded access of a run, sorted by order stamp, stored column by column so a
+ * million of them stay compact and fast to scan.
+ */
+export interface TraceEvents {
+  length: number;
+  tick: Float64Array;
+  thread: Uint8Array;
+  /** Index into OPS. */
+  op: Uint8Array;
+  value: Int32Array;
+  /** What a write replaced (meaningful where flags has FLAG.hasReplaced). */
+  replaced: Int32Array;
+  flags: Uint8Array;
+  /** Milliseconds since the run started, where wall time was recorded. */
+  wall: Float64Array | null;
+}
+
+/** A whole run as recorded: what was asked, who took part, every access, and the outcome. */
+export interface Trace {
+  config: RunConfig;
+  threads: ThreadInfo[];
+  events: TraceEvents;
+  expected: number;
+  final: number;
+  truncated: boolean;
+  /** The thread of each leaf access in order, where the run was scheduled (step, replay, sim). */
+  schedule?: number[];
+}
+
+/** One access as a plain object (import, export, tests). */
+export interface TraceEvent {
+  tick: number;
+  thread: number;
+  op: Op;
+  value: number;
+  replaced?: number;
+  ok?: boolean;
+  wall?: number;
+}
+
+/** Allocate empty columns for `n` events. */
+export function allocEvents(n: number, withWall: boolean): TraceEvents {
+  return {
+    length: n,
+    tick: new Float64Array(n),
+    thread: new Uint8Array(n),
+    op: new Uint8Array(n),
+    value: new Int32Array(n),
+    replaced: new Int32Array(n),
+    flags: new Uint8Array(n),
+    wall: withWall ? new Float64Array(n) : null,
+  };
+}
+
+/** The event at index `i` as a plain object. */
+export function eventAt(e: TraceEvents, i: number): TraceEvent {
+  const op = OPS[e.op[i]!]!;
+  const event: TraceEvent = { tick: e.tick[i]!, thread: e.thread[i]!, op, value: e.value[i]! };
+  if (e.flags[i]! & FLAG.hasReplaced) event.replaced = e.replaced[i]!;
+  if (op === 'cas') event.ok = (e.flags[i]! & FLAG.casOk) !== 0;
+  if (e.wall && e.wall[i]! >= 0) event.wall = e.wall[i]!;
+  return event;
+}
+
+/** Columns from plain events, sorted by tick (stable, so equal ticks keep their order). */
+export function eventsFromList(list: readonly TraceEvent[]): TraceEvents {
+  const sorted = list.map((e, i) => [e, i] as const).sort((a, b) => a[0].tick - b[0].tick || a[1] - b[1]);
+  const withWall = list.some((e) => e.wall !== undefined);
+  const out = allocEvents(sorted.length, withWall);
+  sorted.forEach(([e], i) => {
+    out.tick[i] = e.tick;
+    out.thread[i] = e.thread;
+    out.op[i] = OPS.indexOf(e.op);
+    out.value[i] = e.value;
+    const hasReplaced = e.replaced !== undefined && (e.op !== 'cas' || e.ok !== false);
+    out.replaced[i] = hasReplaced ? e.replaced! : 0;
+    out.flags[i] =
+      (hasReplaced ? FLAG.hasReplaced : 0) | (e.op === 'cas' && e.ok !== false && hasReplaced ? FLAG.casOk : 0);
+    if (out.wall) out.wall[i] = e.wall ?? -1;
+  });
+  return out;
+}
+
+/** All events as plain objects, in order. */
+export function eventsToList(e: TraceEvents): TraceEvent[] {
+  const list: TraceEvent[] = new Array(e.length);
+  for (let i = 0; i < e.length; i++) list[i] = eventAt(e, i);
+  return list;
+}
+
+/**
+ * Read the per-thread regions of a shared trace buffer into one tick-ordered column set.
+ * Each region is already in tick order, so this is a k-way merge.
+ */
+export function decodeSharedTrace(
+  cells: Int32Array,
+  buffer: Int32Array,
+  threadCount: number,
+  capacity: number,
+): TraceEvents {
+  const counts: number[] = [];
+  let total = 0;
+  let withWall = false;
+  for (let t = 0; t < threadCount; t++) {
+    const n = Math.min(Atomics.load(cells, CELL.countBase + t), capacity);
+    counts.push(n);
+    total += n;
+    if (n > 0 && buffer[t * capacity * EVENT_STRIDE + 4]! >= 0) withWall = true;
+  }
+  const out = allocEvents(total, withWall);
+  const next = new Array<number>(threadCount).fill(0);
+  for (let i = 0; i < total; i++) {
+    let best = -1;
+    let bestTick = Infinity;
+    for (let t = 0; t < threadCount; t++) {
+      if (next[t]! >= counts[t]!) continue;
+      const tick = buffer[(t * capacity + next[t]!) * EVENT_STRIDE]!;
+      if (tick < bestTick) {
+        bestTick = tick;
+        best = t;
+      }
+    }
+    const at = (best * capacity + next[best]!++) * EVENT_STRIDE;
+    const code = buffer[at + 1]!;
+    out.tick[i] = bestTick;
+    out.thread[i] = best;
+    out.op[i] = code & 15;
+    out.flags[i] = code >> 4;
+    out.value[i] = buffer[at + 2]!;
+    out.replaced[i] = buffer[at + 3]!;
+    if (out.wall) out.wall[i] = buffer[at + 4]! / 1000;
+  }
+  return out;
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { isolationHeaders, contentSecurityPolicy } from './isolation.config';
+
+// Every response, worker scripts included, carries the isolation headers: Chromium silently
+// refuses a worker script that lacks them on an isolated page.
+export default defineConfig({
+  base: process.env.RACE_LAB_BASE ?? './',
+  plugins: [react()],
+  worker: { format: 'es' },
+  server: { headers: isolationHeaders },
+  preview: {
+    headers: { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy },
+  },
+  build: { target: 'es2022', sourcemap: false },
+});
