@@ -27,15 +27,43 @@ export const CONTROL_CELLS = CELL.gateBase + MAX_THREADS;
 
 /** Int32 slots per recorded access: tick, op code | flags << 4, value, replaced, wall µs. */
 export const EVENT_STRIDE = 5;
-/** Upper bound on recorded accesses per run, so memory stays bounded (20 bytes each). */
-export const MAX_TRACE_EVENTS = 4_000_000;
+/**
+ * Upper bound on recorded accesses per run, so memory stays bounded (20 bytes each, 200 MB):
+ * enough for 4 racy workers × 1,000,000 increments.
+ */
+export const MAX_TRACE_EVENTS = 10_000_000;
 
 export const FLAG = { hasReplaced: 1, casOk: 2 } as const;
 
-/** Events each thread's region can hold for this run. */
-export function traceCapacity(config: RunConfig, threads: readonly ThreadInfo[]): number {
+/** Events main and each supervisor record: a read or two. */
+const SMALL_REGION = 16;
+
+/** Where each thread's events live in the shared trace buffer, counted in events. */
+export interface TraceRegions {
+  offset: number[];
+  capacity: number[];
+  /** Events the whole buffer holds. */
+  total: number;
+}
+
+/** Size each thread's region for this run: leaves get room for all their accesses, within the bound. */
+export function traceRegions(config: RunConfig, threads: readonly ThreadInfo[]): TraceRegions {
   // cas retries add accesses beyond the uncontended count: leave room for one per increment.
   const perIncrement = accessesPerIncrement(config.strategy) + (config.strategy === 'cas' ? 1 : 0);
-  const estimate = config.increments * perIncrement + 16;
-  return Math.max(16, Math.min(estimate, Math.floor(MAX_TRACE_EVENTS / threads.length)));
+  const leaves = threads.filter((t) => t.role === 'leaf').length;
+  const others = threads.length - leaves;
+  const leafShare = Math.floor((MAX_TRACE_EVENTS - others * SMALL_REGION) / Math.max(1, leaves));
+  const leafCapacity = Math.max(
+    SMALL_REGION,
+    Math.min(config.increments * perIncrement + SMALL_REGION, leafShare),
+  );
+  const offset: number[] = [];
+  const capacity: number[] = [];
+  let total = 0;
+  for (const t of threads) {
+    offset.push(total);
+    capacity.push(t.role === 'leaf' ? leafCapacity : SMALL_REGION);
+    total += capacity[capacity.length - 1]!;
+  }
+  return { offset, capacity, total };
 }

@@ -1,4 +1,4 @@
-import { CELL, EVENT_STRIDE, FLAG } from './layout';
+import { CELL, EVENT_STRIDE, FLAG, type TraceRegions } from './layout';
 import { opCode, type Memory } from './ops';
 
 /** Where recorded accesses go: a shared buffer region, or an array in the simulator. */
@@ -62,14 +62,16 @@ export class SharedTraceSink implements TraceSink {
   private count = 0;
   private stopped = false;
   private readonly base: number;
+  private readonly capacity: number;
   constructor(
     private readonly cells: Int32Array,
     private readonly events: Int32Array,
     private readonly thread: number,
-    private readonly capacity: number,
+    regions: TraceRegions,
     private readonly wallOrigin: number | null,
   ) {
-    this.base = thread * capacity * EVENT_STRIDE;
+    this.base = regions.offset[thread]! * EVENT_STRIDE;
+    this.capacity = regions.capacity[thread]!;
   }
   record(op: number, value: number, replaced: number, flags: number): void {
     if (this.stopped) return;

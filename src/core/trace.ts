@@ -1,5 +1,5 @@
 import type { RunConfig } from './config';
-import { CELL, EVENT_STRIDE, FLAG } from './layout';
+import { CELL, EVENT_STRIDE, FLAG, type TraceRegions } from './layout';
 import { OPS, type Op } from './ops';
 import type { ThreadInfo } from './threads';
 
@@ -70,7 +70,9 @@ export function eventAt(e: TraceEvents, i: number): TraceEvent {
 
 /** Columns from plain events, sorted by tick (stable, so equal ticks keep their order). */
 export function eventsFromList(list: readonly TraceEvent[]): TraceEvents {
-  const sorted = list.map((e, i) => [e, i] as const).sort((a, b) => a[0].tick - b[0].tick || a[1] - b[1]);
+  const sorted = list
+    .map((e, i) => [e, i] as const)
+    .sort((a, b) => a[0].tick - b[0].tick || a[1] - b[1]);
   const withWall = list.some((e) => e.wall !== undefined);
   const out = allocEvents(sorted.length, withWall);
   sorted.forEach(([e], i) => {
@@ -81,7 +83,8 @@ export function eventsFromList(list: readonly TraceEvent[]): TraceEvents {
     const hasReplaced = e.replaced !== undefined && (e.op !== 'cas' || e.ok !== false);
     out.replaced[i] = hasReplaced ? e.replaced! : 0;
     out.flags[i] =
-      (hasReplaced ? FLAG.hasReplaced : 0) | (e.op === 'cas' && e.ok !== false && hasReplaced ? FLAG.casOk : 0);
+      (hasReplaced ? FLAG.hasReplaced : 0) |
+      (e.op === 'cas' && e.ok !== false && hasReplaced ? FLAG.casOk : 0);
     if (out.wall) out.wall[i] = e.wall ?? -1;
   });
   return out;
@@ -101,17 +104,17 @@ export function eventsToList(e: TraceEvents): TraceEvent[] {
 export function decodeSharedTrace(
   cells: Int32Array,
   buffer: Int32Array,
-  threadCount: number,
-  capacity: number,
+  regions: TraceRegions,
 ): TraceEvents {
+  const threadCount = regions.offset.length;
   const counts: number[] = [];
   let total = 0;
   let withWall = false;
   for (let t = 0; t < threadCount; t++) {
-    const n = Math.min(Atomics.load(cells, CELL.countBase + t), capacity);
+    const n = Math.min(Atomics.load(cells, CELL.countBase + t), regions.capacity[t]!);
     counts.push(n);
     total += n;
-    if (n > 0 && buffer[t * capacity * EVENT_STRIDE + 4]! >= 0) withWall = true;
+    if (n > 0 && buffer[regions.offset[t]! * EVENT_STRIDE + 4]! >= 0) withWall = true;
   }
   const out = allocEvents(total, withWall);
   const next = new Array<number>(threadCount).fill(0);
@@ -120,13 +123,13 @@ export function decodeSharedTrace(
     let bestTick = Infinity;
     for (let t = 0; t < threadCount; t++) {
       if (next[t]! >= counts[t]!) continue;
-      const tick = buffer[(t * capacity + next[t]!) * EVENT_STRIDE]!;
+      const tick = buffer[(regions.offset[t]! + next[t]!) * EVENT_STRIDE]!;
       if (tick < bestTick) {
         bestTick = tick;
         best = t;
       }
     }
-    const at = (best * capacity + next[best]!++) * EVENT_STRIDE;
+    const at = (regions.offset[best]! + next[best]!++) * EVENT_STRIDE;
     const code = buffer[at + 1]!;
     out.tick[i] = bestTick;
     out.thread[i] = best;

@@ -1,0 +1,166 @@
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { build, type Rolldown } from 'vite';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { planRun } from '../runtime/plan';
+import type { LeafJob, LeafResult } from '../workers/api';
+import { readCounter } from '../workers/leafJob';
+import type { RunConfig } from './config';
+import { CELL, FLAG } from './layout';
+import { opCode, type Op } from './ops';
+import type { StrategyId } from './strategies';
+import { decodeSharedTrace, type TraceEvents } from './trace';
+
+// Node 20 cannot run TypeScript in a worker thread: bundle the entry once, start workers from it.
+let workerUrl: URL;
+beforeAll(async () => {
+  const entry = fileURLToPath(new URL('./testing/nodeLeafWorker.mjs', import.meta.url));
+  const built = await build({
+    configFile: false,
+    logLevel: 'silent',
+    // Everything inline: a worker started from a data: URL cannot resolve packages.
+    ssr: { noExternal: true },
+    build: { ssr: entry, write: false, minify: false },
+  });
+  const output = (Array.isArray(built) ? built[0] : built) as Rolldown.RolldownOutput;
+  workerUrl = new URL(`data:text/javascript,${encodeURIComponent(output.output[0].code)}`);
+}, 60_000);
+
+function runInThread(job: LeafJob): Promise<LeafResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl, { workerData: job });
+    worker.once(
+      'message',
+      (m: { ok: true; result: LeafResult } | { ok: false; message: string }) =>
+        m.ok ? resolve(m.result) : reject(new Error(m.message)),
+    );
+    worker.once('error', reject);
+  });
+}
+
+interface Finished {
+  results: PromiseSettledResult<LeafResult>[];
+  final: number;
+  events: TraceEvents;
+  cells: Int32Array;
+}
+
+/** A flat run on real threads sharing one buffer, then main's read, as the engine does it. */
+async function race(
+  config: RunConfig,
+  tweak: { failThread?: number; capacity?: number } = {},
+): Promise<Finished> {
+  const plan = planRun(config, { failThread: tweak.failThread });
+  const trace = plan.trace!;
+  if (tweak.capacity !== undefined) trace.regions.capacity.fill(tweak.capacity);
+  const jobs = plan.direct.map((d) => (d.role === 'leaf' ? d.job : undefined));
+  const results = await Promise.allSettled(jobs.map((job) => runInThread(job!)));
+  const final = readCounter(plan.cells, trace, 0);
+  const events = decodeSharedTrace(plan.cells, trace.events, trace.regions);
+  return { results, final, events, cells: plan.cells };
+}
+
+const flat = (strategy: StrategyId, workers: number, increments: number): RunConfig => ({
+  preset: 'custom',
+  workers,
+  increments,
+  strategy,
+  work: 0,
+  trace: 'on',
+});
+
+const fulfilled = (results: PromiseSettledResult<LeafResult>[]): LeafResult[] =>
+  results.map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  });
+
+/** Count events per thread matching `op` (and, for cas, the outcome). */
+function countOps(events: TraceEvents, op: Op, casOk?: boolean): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (let i = 0; i < events.length; i++) {
+    if (events.op[i] !== opCode(op)) continue;
+    if (casOk !== undefined && ((events.flags[i]! & FLAG.casOk) !== 0) !== casOk) continue;
+    counts.set(events.thread[i]!, (counts.get(events.thread[i]!) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Increments lost, from the trace alone: each write overwrote `replaced` instead of `value - 1`. */
+function lostFromTrace(events: TraceEvents): number {
+  let lost = 0;
+  for (let i = 0; i < events.length; i++) {
+    if (events.op[i] === opCode('write')) lost += events.replaced[i]! + 1 - events.value[i]!;
+  }
+  return lost;
+}
+
+describe('every strategy on real threads sharing one SharedArrayBuffer', () => {
+  it.each(['atomic', 'lock', 'cas'] as const)(
+    '%s ends at exactly workers × increments',
+    async (s) => {
+      const { results, final, events, cells } = await race(flat(s, 4, 20_000));
+      const leaves = fulfilled(results);
+      expect(final).toBe(80_000);
+      expect(leaves.map((l) => l.done)).toEqual([20_000, 20_000, 20_000, 20_000]);
+      expect(Atomics.load(cells, CELL.truncated)).toBe(0);
+      // Main's read is the last thing recorded, and it saw the final value.
+      expect(events.thread[events.length - 1]).toBe(0);
+      expect(events.value[events.length - 1]).toBe(final);
+      if (s === 'atomic') {
+        // Every add produced a distinct value: 1 .. total, none skipped, none repeated.
+        const seen = new Set(Array.from(events.value.subarray(0, events.length - 1)));
+        expect(seen.size).toBe(80_000);
+        expect(Math.min(...seen)).toBe(1);
+        expect(Math.max(...seen)).toBe(80_000);
+      }
+      if (s === 'lock')
+        expect([...countOps(events, 'lock').values()]).toEqual(Array(4).fill(20_000));
+    },
+  );
+
+  it('cas counts each failed swap as a retry, and each is in the trace', async () => {
+    const { results, events } = await race(flat('cas', 4, 20_000));
+    const leaves = fulfilled(results);
+    const failed = countOps(events, 'cas', false);
+    const succeeded = countOps(events, 'cas', true);
+    for (const leaf of leaves) {
+      expect(leaf.retries).toBe(failed.get(leaf.thread) ?? 0);
+      expect(succeeded.get(leaf.thread)).toBe(20_000);
+    }
+  });
+
+  it.each(['racy', 'lock-each'] as const)(
+    '%s: final + lost (from the trace) = expected',
+    async (s) => {
+      const { results, final, events, cells } = await race(flat(s, 4, 50_000));
+      expect(fulfilled(results).every((l) => l.done === 50_000)).toBe(true);
+      expect(Atomics.load(cells, CELL.truncated)).toBe(0);
+      expect(countOps(events, 'write').get(1)).toBe(50_000);
+      expect(final + lostFromTrace(events)).toBe(200_000);
+    },
+  );
+
+  it('a full trace region truncates the run, which still completes, and recording stops', async () => {
+    const { results, final, events, cells } = await race(flat('atomic', 2, 5_000), {
+      capacity: 16,
+    });
+    expect(fulfilled(results).map((l) => l.done)).toEqual([5_000, 5_000]);
+    expect(final).toBe(10_000);
+    expect(Atomics.load(cells, CELL.truncated)).toBe(1);
+    const counts = [0, 1, 2].map((t) => Atomics.load(cells, CELL.countBase + t));
+    expect(counts[0]).toBe(0); // main's read came after the stop and was not recorded
+    expect(Math.max(...counts)).toBe(16);
+    // The clock only moves for recorded events: nothing was stamped after the stop.
+    expect(Atomics.load(cells, CELL.clock)).toBe(counts[1]! + counts[2]!);
+    expect(events.length).toBe(counts[1]! + counts[2]!);
+  });
+
+  it('the failure hook throws after half the increments; the other leaf finishes', async () => {
+    const { results, final } = await race(flat('atomic', 2, 1_000), { failThread: 2 });
+    expect(results[0]).toMatchObject({ status: 'fulfilled', value: { thread: 1, done: 1_000 } });
+    expect(results[1]).toMatchObject({ status: 'rejected' });
+    expect(String((results[1] as PromiseRejectedResult).reason)).toContain('worker 2 failed');
+    expect(final).toBe(1_500);
+  });
+});

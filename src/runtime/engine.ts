@@ -1,0 +1,167 @@
+import type { RunConfig } from '../core/config';
+import { threadLabel } from '../core/threads';
+import type { Trace } from '../core/trace';
+import { finishRun } from './outcome';
+import { planRun, runTimeoutMs } from './plan';
+import { WorkerPool } from './pool';
+
+export interface RunOptions {
+  /** Test hook: this leaf throws after half its increments. */
+  failThread?: number;
+  /** Record each access's wall time (costs a clock read per access). */
+  wallTime?: boolean;
+  /** Overrides the timeout computed from the config. */
+  timeoutMs?: number;
+}
+
+export interface ThreadTally {
+  thread: number;
+  done: number;
+  retries: number;
+}
+
+export interface RunOutcome {
+  final: number;
+  expected: number;
+  /** From the first leaf leaving the start barrier to the last leaf finishing. */
+  elapsedMs: number;
+  tallies: ThreadTally[];
+  trace: Trace | null;
+  /** Whether every worker, nested ones included, reported shared memory. */
+  workersIsolated: boolean;
+}
+
+export type EngineErrorKind = 'stopped' | 'timeout' | 'failed';
+
+/** Why a run did not finish; the message is meant for the page. */
+export class EngineError extends Error {
+  constructor(
+    readonly kind: EngineErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}
+
+/** The run in flight, and the way to end it from outside (stop, timeout, broken worker). */
+interface ActiveRun {
+  aborted: Promise<never>;
+  abort(error: EngineError): void;
+  over: boolean;
+}
+
+function newActiveRun(): ActiveRun {
+  let reject: (error: EngineError) => void = () => undefined;
+  const aborted = new Promise<never>((_, r) => (reject = r));
+  // Only raced while the run is pending; a late abort must not surface as unhandled.
+  aborted.catch(() => undefined);
+  const run: ActiveRun = {
+    aborted,
+    over: false,
+    abort(error) {
+      run.over = true;
+      reject(error);
+    },
+  };
+  return run;
+}
+
+const epochNow = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * Runs configs on real Web Workers sharing one SharedArrayBuffer. The only place that creates,
+ * reuses, terminates and times out workers.
+ */
+export class WorkerEngine {
+  private readonly pool = new WorkerPool((message) => this.abort('failed', message));
+  private active: ActiveRun | null = null;
+
+  /** Run `config` once; rejects with an EngineError on failure, timeout or stop. */
+  async run(config: RunConfig, options: RunOptions = {}): Promise<RunOutcome> {
+    if (this.active) throw new EngineError('failed', 'A run is already in progress.');
+    if (typeof SharedArrayBuffer === 'undefined') {
+      throw new EngineError('failed', 'Shared memory is unavailable: the page is not isolated.');
+    }
+    const active = newActiveRun();
+    this.active = active;
+    const timeoutMs = options.timeoutMs ?? runTimeoutMs(config);
+    const timer = setTimeout(
+      () => this.abort('timeout', `The run did not finish within ${formatSeconds(timeoutMs)}.`),
+      timeoutMs,
+    );
+    try {
+      return await Promise.race([this.execute(config, options, active), active.aborted]);
+    } catch (error) {
+      // An abort has already ended the workers (and a new run may own the pool by now).
+      if (!active.over) this.pool.terminateAll();
+      throw error instanceof EngineError
+        ? error
+        : new EngineError('failed', `The run failed: ${messageOf(error)}`);
+    } finally {
+      active.over = true;
+      clearTimeout(timer);
+      if (this.active === active) this.active = null;
+    }
+  }
+
+  /** End the run in flight at once; its promise rejects with kind 'stopped'. */
+  stop(): void {
+    this.abort('stopped', 'The run was stopped.');
+  }
+
+  /** Workers alive now, nested ones included. */
+  liveWorkers(): number {
+    return this.pool.live();
+  }
+
+  /** Terminate everything (page unload, embed closed); a later run starts new workers. */
+  dispose(): void {
+    this.stop();
+    this.pool.terminateAll();
+  }
+
+  private abort(kind: EngineError['kind'], message: string): void {
+    const active = this.active;
+    if (!active) return;
+    this.active = null;
+    // A worker blocked in Atomics.wait never answers: terminating is the only way out.
+    this.pool.terminateAll();
+    active.abort(new EngineError(kind, message));
+  }
+
+  private async execute(
+    config: RunConfig,
+    options: RunOptions,
+    active: ActiveRun,
+  ): Promise<RunOutcome> {
+    const plan = planRun(config, { failThread: options.failThread });
+    const workers = await this.pool.take(plan.direct.map((d) => d.role));
+    if (active.over) throw new EngineError('stopped', 'The run was stopped.');
+    // Wall time counts from the jobs being sent, not from starting workers for them.
+    if (plan.trace && options.wallTime) plan.trace.wallEpoch = epochNow();
+    const answers = await Promise.all(
+      plan.direct.map((d, i) => {
+        const api = workers[i]!.api;
+        const answer =
+          d.role === 'leaf'
+            ? api.leaf(d.job).then((leaf) => ({ leaves: [leaf], childrenIsolated: true }))
+            : api.supervise(d.job);
+        return answer.catch((error: unknown) => {
+          const who = threadLabel(plan.threads, d.job.thread);
+          throw new EngineError('failed', `${who} failed: ${messageOf(error)}`);
+        });
+      }),
+    );
+    if (active.over) throw new EngineError('stopped', 'The run was stopped.');
+    const leaves = answers.flatMap((a) => a.leaves).sort((a, b) => a.thread - b.thread);
+    const isolated = answers.every((a) => a.childrenIsolated) && workers.every((w) => w.isolated);
+    return finishRun(plan, leaves, isolated, config);
+  }
+}
+
+const messageOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+const formatSeconds = (ms: number): string =>
+  ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000).toLocaleString('en')} s`;

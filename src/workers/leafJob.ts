@@ -1,0 +1,51 @@
+import { CELL } from '../core/layout';
+import { runLeaf } from '../core/leaf';
+import type { Memory } from '../core/ops';
+import { RecordingMemory, SharedTraceSink } from '../core/recording';
+import { SharedMemory, startBarrier } from '../core/sharedMemory';
+import { newThreadState, STRATEGIES } from '../core/strategies';
+import type { LeafJob, LeafResult, TraceTarget } from './api';
+
+/** Epoch milliseconds: comparable across threads, whose `performance.now()` origins differ. */
+export const epochNow = (): number => performance.timeOrigin + performance.now();
+
+/** The run's shared memory as thread `thread` sees it: recording when the run is traced. */
+export function threadMemory(cells: Int32Array, trace: TraceTarget | null, thread: number): Memory {
+  const shared = new SharedMemory(cells);
+  if (!trace) return shared;
+  // The sink measures from its own clock's origin: shift the run's epoch start into it.
+  const origin = trace.wallEpoch === null ? null : trace.wallEpoch - performance.timeOrigin;
+  return new RecordingMemory(
+    shared,
+    new SharedTraceSink(cells, trace.events, thread, trace.regions, origin),
+  );
+}
+
+/**
+ * A leaf's whole life in one call: memory, start barrier, increments. The browser worker and
+ * the Node tests both run exactly this.
+ */
+export function runLeafJob(job: LeafJob): LeafResult {
+  const mem = threadMemory(job.cells, job.trace, job.thread);
+  const t = newThreadState();
+  const stopAt = job.failAfter ?? job.increments;
+  startBarrier(job.cells, job.leafCount);
+  const startedAt = epochNow();
+  runLeaf(STRATEGIES[job.strategy], t, mem, stopAt, job.work, job.cells);
+  if (job.failAfter !== undefined) throw new Error(`Test hook: worker ${job.thread} failed`);
+  return {
+    thread: job.thread,
+    done: t.done,
+    retries: t.retries,
+    startedAt,
+    finishedAt: epochNow(),
+  };
+}
+
+/** One read of the counter by `thread` (a supervisor or main), recorded when the run is traced. */
+export const readCounter = (
+  cells: Int32Array,
+  trace: TraceTarget | null,
+  thread: number,
+): number =>
+  trace ? threadMemory(cells, trace, thread).load() : Atomics.load(cells, CELL.counter);
