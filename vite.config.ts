@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { isolationHeaders, contentSecurityPolicy } from './isolation.config';
+import { isolationHeaders, contentSecurityPolicy } from './isolation.config.ts';
 
 // Every response, worker scripts included, carries the isolation headers: Chromium silently
 // refuses a worker script that lacks them on an isolated page.

@@ -25,9 +25,30 @@ export interface Preset {
 }
 
 export const PRESETS: Readonly<Record<PresetId, Preset>> = {
-  blog: { id: 'blog', label: "The blog's program", workers: 4, increments: 100, work: 1000, tree: true },
-  pair: { id: 'pair', label: '2 workers × 1,000,000', workers: 2, increments: 1_000_000, work: 0, tree: false },
-  quad: { id: 'quad', label: '4 workers × 1,000,000', workers: 4, increments: 1_000_000, work: 0, tree: false },
+  blog: {
+    id: 'blog',
+    label: "The blog's program",
+    workers: 4,
+    increments: 100,
+    work: 1000,
+    tree: true,
+  },
+  pair: {
+    id: 'pair',
+    label: '2 workers × 1,000,000',
+    workers: 2,
+    increments: 1_000_000,
+    work: 0,
+    tree: false,
+  },
+  quad: {
+    id: 'quad',
+    label: '4 workers × 1,000,000',
+    workers: 4,
+    increments: 1_000_000,
+    work: 0,
+    tree: false,
+  },
   custom: { id: 'custom', label: 'Custom', workers: 4, increments: 100_000, work: 0, tree: false },
 };
 
@@ -46,13 +67,21 @@ export interface RunConfig {
 /** A run config with the preset's own numbers. */
 export function presetConfig(id: PresetId, strategy: StrategyId = 'racy'): RunConfig {
   const p = PRESETS[id];
-  return { preset: id, workers: p.workers, increments: p.increments, strategy, work: p.work, trace: 'auto' };
+  return {
+    preset: id,
+    workers: p.workers,
+    increments: p.increments,
+    strategy,
+    work: p.work,
+    trace: 'auto',
+  };
 }
 
 export const DEFAULT_CONFIG: RunConfig = presetConfig('blog');
 
 /** Shared accesses per increment when nothing contends (cas retries add more). */
-export const accessesPerIncrement = (strategy: StrategyId): number => STRATEGIES[strategy].ops.length;
+export const accessesPerIncrement = (strategy: StrategyId): number =>
+  STRATEGIES[strategy].ops.length;
 
 /** Whether a run with this config records its trace. */
 export function traceEnabled(config: RunConfig): boolean {
@@ -125,7 +154,10 @@ export function parseRunConfig(params: URLSearchParams): { config: RunConfig; me
 }
 
 /** The URL parameters that reproduce `config`, leaving out what equals the defaults. */
-export function runConfigToParams(config: RunConfig, params = new URLSearchParams()): URLSearchParams {
+export function runConfigToParams(
+  config: RunConfig,
+  params = new URLSearchParams(),
+): URLSearchParams {
   const preset = PRESETS[config.preset];
   for (const key of Object.keys(RUN_PARAM_SCHEMAS)) params.delete(key);
   if (config.preset !== 'blog' && config.preset !== 'custom') params.set('preset', config.preset);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PAGE_PARAMS, pageToParams, parsePageParams } from './pageParams';
+
+const parse = (query: string) => parsePageParams(new URLSearchParams(query));
+
+describe('parsePageParams', () => {
+  it('has defaults', () => {
+    expect(parse('')).toEqual({ page: DEFAULT_PAGE_PARAMS, messages: [] });
+  });
+
+  it('reads valid values', () => {
+    const { page, messages } = parse(
+      'mode=step&view=explore&engine=simulated&seed=42&schedule=2.3x4&embed=1&theme=dark&debug=1',
+    );
+    expect(messages).toEqual([]);
+    expect(page).toEqual({
+      mode: 'step',
+      view: 'explore',
+      engine: 'simulated',
+      seed: 42,
+      schedule: '2.3x4',
+      embed: true,
+      theme: 'dark',
+      debug: true,
+    });
+  });
+
+  it('refuses bad values one by one', () => {
+    const { page, messages } = parse('mode=fly&seed=-1&schedule=<script>&theme=neon');
+    expect(page).toEqual(DEFAULT_PAGE_PARAMS);
+    expect(messages.map((m) => m.split(/[=:]/)[0])).toEqual([
+      'Ignored mode',
+      'Ignored seed',
+      'Ignored schedule',
+      'Ignored theme',
+    ]);
+  });
+});
+
+describe('pageToParams', () => {
+  it('round-trips and leaves defaults out', () => {
+    expect(pageToParams(DEFAULT_PAGE_PARAMS).toString()).toBe('');
+    const page = {
+      ...DEFAULT_PAGE_PARAMS,
+      mode: 'step',
+      seed: 7,
+      embed: true,
+      schedule: '1x3.2',
+    } as const;
+    expect(parse(pageToParams(page).toString()).page).toEqual(page);
+  });
+});

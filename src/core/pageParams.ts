@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { parseParam } from './config';
+
+/** How the page is shown, as opposed to what a run does (see config.ts). */
+export interface PageParams {
+  mode: 'run' | 'step';
+  view: 'run' | 'explore';
+  engine: 'auto' | 'workers' | 'simulated';
+  seed: number | null;
+  /** The compact schedule text, decoded by the step/replay engines. */
+  schedule: string | null;
+  embed: boolean;
+  theme: 'auto' | 'light' | 'dark';
+  debug: boolean;
+}
+
+export const DEFAULT_PAGE_PARAMS: PageParams = {
+  mode: 'run',
+  view: 'run',
+  engine: 'auto',
+  seed: null,
+  schedule: null,
+  embed: false,
+  theme: 'auto',
+  debug: false,
+};
+
+export const PAGE_PARAM_SCHEMAS = {
+  mode: z.enum(['run', 'step'], { error: 'must be run or step' }),
+  view: z.enum(['run', 'explore'], { error: 'must be run or explore' }),
+  engine: z.enum(['auto', 'workers', 'simulated'], { error: 'must be auto, workers or simulated' }),
+  seed: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(0, { error: 'must be at least 0' })
+    .max(2 ** 31 - 1, { error: 'must be at most 2,147,483,647' }),
+  schedule: z
+    .string()
+    .max(20_000, { error: 'is too long' })
+    .regex(/^[0-9a-zA-Z.x_-]*$/, { error: 'has characters a schedule never uses' }),
+  embed: z.enum(['0', '1'], { error: 'must be 0 or 1' }).transform((v) => v === '1'),
+  theme: z.enum(['auto', 'light', 'dark'], { error: 'must be auto, light or dark' }),
+  debug: z.enum(['0', '1'], { error: 'must be 0 or 1' }).transform((v) => v === '1'),
+} as const;
+
+/** Read the page parameters; invalid ones fall back to their defaults with a message each. */
+export function parsePageParams(params: URLSearchParams): { page: PageParams; messages: string[] } {
+  const messages: string[] = [];
+  const page: PageParams = { ...DEFAULT_PAGE_PARAMS };
+  const out = page as unknown as Record<string, unknown>;
+  for (const [name, schema] of Object.entries(PAGE_PARAM_SCHEMAS)) {
+    const raw = params.get(name);
+    if (raw === null) continue;
+    const parsed =
+      name === 'schedule'
+        ? parseSchedule(raw)
+        : parseParam(name, raw, schema as z.ZodType<unknown>);
+    if (parsed.ok) out[name] = parsed.value;
+    else messages.push(parsed.message);
+  }
+  return { page, messages };
+}
+
+/** The schedule is longer than any other parameter, so it skips parseParam's length cap. */
+function parseSchedule(raw: string): { ok: true; value: string } | { ok: false; message: string } {
+  const result = PAGE_PARAM_SCHEMAS.schedule.safeParse(raw);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    message: `Ignored schedule: ${result.error.issues[0]?.message ?? 'is not valid'}.`,
+  };
+}
+
+/** Write the page parameters that differ from the defaults into `params` (others kept). */
+export function pageToParams(page: PageParams, params = new URLSearchParams()): URLSearchParams {
+  for (const key of Object.keys(PAGE_PARAM_SCHEMAS) as (keyof PageParams)[]) {
+    params.delete(key);
+    const value = page[key];
+    if (value === DEFAULT_PAGE_PARAMS[key] || value === null) continue;
+    params.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+  }
+  return params;
+}

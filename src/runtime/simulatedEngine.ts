@@ -1,0 +1,67 @@
+import { expectedTotal, traceEnabled, type RunConfig } from '../core/config';
+import { randomChooser, Simulation, type Chooser } from '../core/simulation';
+import { EngineError } from './engineError';
+import type { RunOutcome, ThreadTally } from './engine';
+
+/** Steps between yields to the page, so a long simulation never freezes it. */
+const SLICE_MS = 12;
+
+/**
+ * Runs a config on the simulated engine: the same strategies on a plain array, one access at a
+ * time, in the order a seeded chooser picks. Works without shared memory. Cooperative: it
+ * yields to the page every few milliseconds and can be stopped between slices.
+ */
+export class SimulatedEngine {
+  private stopped = false;
+  private running = false;
+
+  async run(
+    config: RunConfig,
+    seed: number,
+    choose: Chooser = randomChooser(seed),
+  ): Promise<RunOutcome> {
+    if (this.running) throw new EngineError('failed', 'A run is already in progress.');
+    this.running = true;
+    this.stopped = false;
+    try {
+      const sim = new Simulation(config, { record: traceEnabled(config) });
+      const started = performance.now();
+      while (!sim.done) {
+        const sliceEnd = performance.now() + SLICE_MS;
+        for (let i = 0; !sim.done; i++) {
+          const enabled = sim.enabled();
+          if (enabled.length === 0)
+            throw new EngineError('failed', 'The simulation is stuck: no worker can move.');
+          sim.step(choose(enabled, sim));
+          if ((i & 1023) === 1023 && performance.now() > sliceEnd) break;
+        }
+        if (!sim.done) await new Promise((resolve) => setTimeout(resolve, 0));
+        if (this.stopped) throw new EngineError('stopped', 'Stopped.');
+      }
+      const elapsedMs = performance.now() - started;
+      const trace = traceEnabled(config) ? sim.toTrace() : null;
+      const tallies: ThreadTally[] = sim.threads
+        .filter((t) => t.role === 'leaf')
+        .map((t) => ({
+          thread: t.id,
+          done: sim.state(t.id).done,
+          retries: sim.state(t.id).retries,
+        }));
+      return {
+        final: sim.counter(),
+        expected: expectedTotal(config),
+        elapsedMs,
+        tallies,
+        trace,
+        workersIsolated: false,
+        schedule: trace?.schedule,
+      };
+    } finally {
+      this.running = false;
+    }
+  }
+
+  stop(): void {
+    if (this.running) this.stopped = true;
+  }
+}

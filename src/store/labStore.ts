@@ -1,0 +1,27 @@
+import { create } from 'zustand';
+import type { Accounting } from '../core/accounting';
+import type { RunConfig } from '../core/config';
+import type { Trace } from '../core/trace';
+import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
+import { createRunSlice, type RunSlice } from './runSlice';
+import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
+import { createExplorerSlice, type ExplorerSlice } from './explorerSlice';
+import { createTrialsSlice, type TrialsSlice } from './trialsSlice';
+
+/** The one store: the only bridge between the runtime (workers) and the UI. */
+export interface LabState
+  extends SettingsSlice, RunSlice, PlaybackSlice, TrialsSlice, ExplorerSlice {
+  config: RunConfig;
+  trace: Trace | null;
+  accounting: Accounting | null;
+}
+
+export const useLab = create<LabState>()((...a) => ({
+  trace: null,
+  accounting: null,
+  ...createSettingsSlice(...a),
+  ...createRunSlice(...a),
+  ...createPlaybackSlice(...a),
+  ...createTrialsSlice(...a),
+  ...createExplorerSlice(...a),
+}));

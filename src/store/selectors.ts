@@ -1,0 +1,13 @@
+import type { LabState } from './labStore';
+
+// Selectors are declared once here and shared, so components re-render only on what they show.
+export const selectConfig = (s: LabState) => s.config;
+export const selectStatus = (s: LabState) => s.status;
+export const selectResult = (s: LabState) => s.result;
+export const selectError = (s: LabState) => s.error;
+export const selectNotices = (s: LabState) => s.notices;
+export const selectLiveWorkers = (s: LabState) => s.liveWorkers;
+export const selectTrace = (s: LabState) => s.trace;
+export const selectAccounting = (s: LabState) => s.accounting;
+export const selectRunning = (s: LabState) => s.status === 'running';
+export const selectPage = (s: LabState) => s.page;

@@ -1,0 +1,123 @@
+import { useEffect, useRef, type JSX } from 'react';
+import type { RunConfig } from '../core/config';
+import { STRATEGIES } from '../core/strategies';
+import { threadLabel } from '../core/threads';
+import { useLab, type LabState } from '../store/labStore';
+import { selectConfig, selectTrace } from '../store/selectors';
+import { pcAtOf } from '../timeline/model';
+import { jsLineOf, pythonLineOf, pythonProgram, type PythonProgram } from '../timeline/program';
+import '../timeline/timeline.css';
+
+const programs = new WeakMap<RunConfig, PythonProgram>();
+/** The Python program for a run config, built once per config object. */
+function programFor(config: RunConfig): PythonProgram {
+  let program = programs.get(config);
+  if (!program) programs.set(config, (program = pythonProgram(config)));
+  return program;
+}
+
+/** The access being animated, as its thread and strategy pc; null when there is none. */
+function currentAccess(s: LabState) {
+  const trace = s.trace;
+  const i = s.playback.current;
+  if (!trace || i >= trace.events.length) return null;
+  const thread = trace.events.thread[i]!;
+  return { trace, thread, info: trace.threads[thread], pc: pcAtOf(trace)(i) };
+}
+
+// Each selector returns a number, so the panel re-renders only when a highlighted line moves.
+const selectPythonLine = (s: LabState): number => {
+  const at = currentAccess(s);
+  if (!at) return -1;
+  const strategy = STRATEGIES[at.trace.config.strategy];
+  return pythonLineOf(programFor(at.trace.config), strategy, at.info, at.pc);
+};
+const selectJsLine = (s: LabState): number => {
+  const at = currentAccess(s);
+  return at ? jsLineOf(STRATEGIES[at.trace.config.strategy], at.info, at.pc) : -1;
+};
+const selectThread = (s: LabState): number => currentAccess(s)?.thread ?? -1;
+
+function CodeLines({
+  lines,
+  active,
+  who,
+  testId,
+  label,
+}: {
+  lines: readonly string[];
+  active: number;
+  who: string;
+  testId: string;
+  label: string;
+}) {
+  const ref = useRef<HTMLOListElement>(null);
+  // Keep the highlighted line in sight by scrolling the listing, never the page.
+  useEffect(() => {
+    const list = ref.current;
+    const line = list?.children[active] as HTMLElement | undefined;
+    if (!list || !line) return;
+    const top = line.offsetTop;
+    if (top < list.scrollTop || top + line.offsetHeight > list.scrollTop + list.clientHeight) {
+      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+    }
+  }, [active]);
+  return (
+    <ol ref={ref} className="code-lines" data-testid={testId} aria-label={label}>
+      {lines.map((text, i) => (
+        <li
+          key={i}
+          className="code-line"
+          data-active={i === active ? 'true' : undefined}
+          aria-current={i === active ? 'step' : undefined}
+        >
+          <code>{text}</code>
+          {i === active && who && <span className="code-who">← {who}</span>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * The post's Python program and the worker's JavaScript for the strategy, side by side,
+ * with the line of the access being animated highlighted in both.
+ */
+export function CodePanel(): JSX.Element {
+  const trace = useLab(selectTrace);
+  const config = useLab(selectConfig);
+  const pythonLine = useLab(selectPythonLine);
+  const jsLine = useLab(selectJsLine);
+  const thread = useLab(selectThread);
+  const shown = trace?.config ?? config;
+  const strategy = STRATEGIES[shown.strategy];
+  const program = programFor(shown);
+  const who = trace && thread >= 0 ? threadLabel(trace.threads, thread) : '';
+  return (
+    <section className="panel code-panel" aria-labelledby="code-heading">
+      <h2 id="code-heading">The code</h2>
+      <div className="code-columns">
+        <div className="code-block">
+          <h3>Python, as in the post</h3>
+          <CodeLines
+            lines={program.lines}
+            active={pythonLine}
+            who={who}
+            testId="code-python"
+            label="Python program"
+          />
+        </div>
+        <div className="code-block">
+          <h3>JavaScript, in each worker: {strategy.label.toLowerCase()}</h3>
+          <CodeLines
+            lines={strategy.js}
+            active={jsLine}
+            who={who}
+            testId="code-js"
+            label="Worker JavaScript"
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useLab } from '../store/labStore';
+import { usesSimulation } from '../store/runSlice';
+import { selectPage, selectResult } from '../store/selectors';
+
+/** A full-page link without embed parameters, opened as its own top-level page. */
+function fullPageHref(): string {
+  const url = new URL(location.href);
+  url.searchParams.delete('embed');
+  return url.toString();
+}
+
+/** Says which engine runs, and why the simulated one when it was not asked for. */
+export function EngineBadge() {
+  const page = useLab(selectPage);
+  const result = useLab(selectResult);
+  if (!usesSimulation(page)) return null;
+  const seed = result?.engine === 'simulated' ? result.seed : page.seed;
+  const forced = !globalThis.crossOriginIsolated;
+  return (
+    <p className="badge badge-simulated" data-testid="engine-badge">
+      {forced
+        ? 'simulated: this browser did not give the page shared memory'
+        : 'simulated: one access at a time, in an order picked by a seeded scheduler'}
+      {seed !== null && seed !== undefined && <> (seed {seed})</>}
+      {forced && (
+        <>
+          {' '}
+          <a href={fullPageHref()} target="_blank" rel="noopener">
+            Open the full page
+          </a>
+        </>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,91 @@
+import { useLab } from '../store/labStore';
+import { selectError, selectResult, selectStatus, selectTrace } from '../store/selectors';
+import type { RunResult } from '../store/runSlice';
+import { EngineBadge } from './EngineBadge';
+import { WorkerTable } from './WorkerTable';
+
+const fmt = (n: number) => n.toLocaleString('en');
+
+/** Milliseconds as people read them. */
+function duration(ms: number): string {
+  return ms < 1000 ? `${ms.toFixed(ms < 10 ? 2 : 0)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+const BOOKS_TEXT: Record<RunResult['books'], string> = {
+  balanced: 'The books balance: every lost increment is accounted for by a write in the trace.',
+  unbalanced: 'The books do not balance: the trace does not explain the final value.',
+  untraced: 'Accesses were not recorded for this run (recording is off or the run is too large).',
+  truncated: 'The trace was truncated: it filled its buffer, so only the start was recorded.',
+};
+
+/** The outcome of the last run: the public contract tests and embedders read. */
+export function ResultPanel() {
+  const status = useLab(selectStatus);
+  const result = useLab(selectResult);
+  const error = useLab(selectError);
+  const trace = useLab(selectTrace);
+  const elapsed = result?.elapsedMs ?? null;
+  const rate = elapsed && result ? Math.round(result.expected / (elapsed / 1000)) : null;
+  return (
+    <section
+      className={`result result-${status}`}
+      data-testid="result"
+      data-state={status}
+      data-expected={result?.expected}
+      data-final={result?.final}
+      data-lost={result?.lost}
+      data-strategy={result?.strategy}
+      data-preset={result?.preset}
+      data-engine={result?.engine}
+      data-seed={result?.seed ?? undefined}
+      data-elapsed-ms={elapsed ?? undefined}
+      data-rate={rate ?? undefined}
+      data-workers-isolated={result ? String(result.workersIsolated) : undefined}
+      data-books={result?.books}
+      data-accesses={trace?.events.length}
+      aria-labelledby="result-heading"
+    >
+      <h2 id="result-heading">Result</h2>
+      <EngineBadge />
+      <p className="status" aria-live="polite">
+        {status === 'idle' && 'Press Run to start the race.'}
+        {status === 'running' && 'Running…'}
+        {status === 'stopped' && 'Stopped: the workers were ended before they finished.'}
+        {status === 'error' && <span className="error-text">Error: {error}</span>}
+        {status === 'done' &&
+          result &&
+          (result.lost === 0
+            ? 'No increment was lost.'
+            : `${fmt(result.lost)} increments were lost.`)}
+      </p>
+      {result && (
+        <>
+          <dl className="numbers">
+            <div>
+              <dt>Expected</dt>
+              <dd>{fmt(result.expected)}</dd>
+            </div>
+            <div>
+              <dt>Final</dt>
+              <dd>{fmt(result.final)}</dd>
+            </div>
+            <div className={result.lost > 0 ? 'lost' : undefined}>
+              <dt>Lost</dt>
+              <dd>{fmt(result.lost)}</dd>
+            </div>
+            <div>
+              <dt>Time</dt>
+              <dd>{elapsed === null ? '—' : duration(elapsed)}</dd>
+            </div>
+            <div>
+              <dt>Increments per second</dt>
+              <dd>{rate === null ? '—' : fmt(rate)}</dd>
+            </div>
+          </dl>
+          <p className={`books books-${result.books}`}>{BOOKS_TEXT[result.books]}</p>
+          <WorkerTable result={result} />
+        </>
+      )}
+    </section>
+  );
+}
