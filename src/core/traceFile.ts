@@ -1,0 +1,153 @@
+import { accountTrace, type Accounting } from './accounting';
+import type { RunConfig } from './config';
+import type { ThreadRole } from './threads';
+import { eventAt, eventsToList, type Trace, type TraceEvent } from './trace';
+import { checkSchedule, checkTotals, identify, notJson, readThreads } from './traceFileChecks';
+import { readEvents } from './traceFileEvents';
+import { parseEnvelope, TRACE_FORMAT, TRACE_VERSION } from './traceFileSchema';
+
+/**
+ * Larger files are refused before parsing. The biggest trace the page records (4,000,000
+ * events with wall time) comes to at most about 450 MB, and Chrome cannot hold a string of
+ * more than 2^29 characters (537 MB), so this admits every export and nothing unreadable.
+ * Compared with `text.length`, a lower bound on the UTF-8 size: check `File.size` first.
+ */
+export const MAX_TRACE_FILE_BYTES = 500_000_000;
+
+/** One thread as written in a file; `role` is optional on import (derived from the tree). */
+export interface TraceFileThreadV1 {
+  id: number;
+  name: string;
+  parent: number | null;
+  role?: ThreadRole;
+}
+
+/** Counts for people reading the file; ignored on import, where they are recomputed. */
+export interface TraceFileSummaryV1 {
+  events: number;
+  /** Increments erased by other writes (the accounting's Σ erased). */
+  lost: number;
+  /** Whether Σ erased = expected − final and the counter's history chains from 0 to final. */
+  balanced: boolean;
+}
+
+/** The Race Lab trace file, version 1 (docs/trace-format.md). */
+export interface TraceFileV1 {
+  format: typeof TRACE_FORMAT;
+  version: typeof TRACE_VERSION;
+  generator?: string;
+  createdAt?: string;
+  summary?: TraceFileSummaryV1;
+  config: RunConfig;
+  threads: TraceFileThreadV1[];
+  expected: number;
+  final: number;
+  truncated: boolean;
+  schedule?: number[];
+  events: TraceEvent[];
+}
+
+export type ImportResult = { ok: true; trace: Trace } | { ok: false; message: string };
+
+/** What an export may be given instead of working it out: the accounting and the time. */
+export interface ExportOptions {
+  /** The trace's accounting, when the caller has it already (it costs a pass over the events). */
+  accounting?: Accounting;
+  createdAt?: Date;
+}
+
+/** Everything but the events, in the order a file lists its fields. */
+function header(trace: Trace, options: ExportOptions): Omit<TraceFileV1, 'events'> {
+  const acc = options.accounting ?? accountTrace(trace);
+  const head: Omit<TraceFileV1, 'events'> = {
+    format: TRACE_FORMAT,
+    version: TRACE_VERSION,
+    generator: 'Race Lab',
+    createdAt: (options.createdAt ?? new Date()).toISOString(),
+    summary: { events: trace.events.length, lost: acc.lost, balanced: acc.balanced },
+    config: { ...trace.config },
+    threads: trace.threads.map(({ id, name, parent, role }) => ({ id, name, parent, role })),
+    expected: trace.expected,
+    final: trace.final,
+    truncated: trace.truncated,
+  };
+  if (trace.schedule) head.schedule = [...trace.schedule];
+  return head;
+}
+
+/** The trace as a plain file object (small traces, tests); `serializeTrace` writes the same. */
+export function traceToFile(trace: Trace, options: ExportOptions = {}): TraceFileV1 {
+  return { ...header(trace, options), events: eventsToList(trace.events) };
+}
+
+/** Events per JSON.stringify call: large enough to be fast, small enough to bound memory. */
+const CHUNK = 65_536;
+
+/**
+ * The trace as JSON text, one event per line; equal to JSON.stringify(traceToFile(trace)) but
+ * for whitespace. Events are stringified a block at a time from short-lived objects, so two
+ * million of them never exist at once; JSON.stringify on blocks measured about twice as fast
+ * as building each line by hand.
+ */
+export function serializeTrace(trace: Trace, options: ExportOptions = {}): string {
+  // One top-level field per line, so the file's head reads well in any editor.
+  const fields = Object.entries(header(trace, options));
+  const head = fields.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  const e = trace.events;
+  const blocks: string[] = [];
+  for (let start = 0; start < e.length; start += CHUNK) {
+    const end = Math.min(e.length, start + CHUNK);
+    const block = new Array<TraceEvent>(end - start);
+    for (let i = start; i < end; i++) block[i - start] = eventAt(e, i);
+    // Events hold no nested objects, so "},{" only ever falls between two of them.
+    blocks.push(JSON.stringify(block).slice(1, -1).replaceAll('},{', '},\n{'));
+  }
+  const events = blocks.length === 0 ? '[]' : `[\n${blocks.join(',\n')}\n]`;
+  return `{${head.join(',\n')},\n"events":${events}}\n`;
+}
+
+/** Read a trace file: a trace, or a message naming the first thing wrong. Never throws. */
+export function parseTraceFile(text: string): ImportResult {
+  try {
+    return parseUnsafe(text);
+  } catch {
+    // The checks are meant to catch everything; this keeps a surprise from breaking the page.
+    return { ok: false, message: 'The file could not be read as a Race Lab trace.' };
+  }
+}
+
+function parseUnsafe(text: string): ImportResult {
+  if (typeof text !== 'string') return { ok: false, message: 'The file could not be read.' };
+  if (text.length > MAX_TRACE_FILE_BYTES) {
+    const mb = (n: number, digits: number) => (n / 1e6).toFixed(digits);
+    const message = `The file is too large (${mb(text.length, 1)} MB; this page reads up to ${mb(MAX_TRACE_FILE_BYTES, 0)} MB).`;
+    return { ok: false, message };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { ok: false, message: notJson(text) };
+  }
+  const kind = identify(data);
+  if (kind) return { ok: false, message: kind };
+  const envelope = parseEnvelope(data);
+  if (!envelope.ok) return envelope;
+  const file = envelope.value;
+  const threads = readThreads(file);
+  if (typeof threads === 'string') return { ok: false, message: threads };
+  const problem = checkTotals(file, threads) ?? checkSchedule(file.schedule, threads);
+  if (problem) return { ok: false, message: problem };
+  const events = readEvents(file.events, threads.length);
+  if (!events.ok) return events;
+  const trace: Trace = {
+    config: file.config,
+    threads,
+    events: events.events,
+    expected: file.expected,
+    final: file.final,
+    truncated: file.truncated,
+  };
+  if (file.schedule) trace.schedule = file.schedule as number[];
+  return { ok: true, trace };
+}
