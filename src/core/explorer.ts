@@ -1,0 +1,134 @@
+import type { RunConfig } from './config';
+import { COUNTER, HOLDER, LEAF_BASE, LeafCodec, StateMemory } from './explorerState';
+import { StateTable } from './stateTable';
+import { canStep, STRATEGIES, type Strategy, type ThreadState } from './strategies';
+import { buildThreads, leafIds } from './threads';
+
+/** What the explorer found: every final value some schedule can end at. */
+export interface Exploration {
+  /** Reachable final values, ascending; when incomplete, those found before the search stopped. */
+  finals: number[];
+  /** Distinct states visited. */
+  states: number;
+  /** Whether every reachable state was visited, so `finals` is the whole answer. */
+  complete: boolean;
+  /** Why the search stopped early, in plain words. */
+  message?: string;
+}
+
+export const DEFAULT_STATE_BUDGET = 2_000_000;
+/**
+ * Int32 words the visited states may take (96 MB): the default budget fits up to 5 leaves of
+ * any size; more leaves make each state wider, so fewer fit.
+ */
+const MAX_STATE_WORDS = 24_000_000;
+
+interface Search {
+  table: StateTable;
+  complete: boolean;
+  limit: number;
+  /** The state that satisfied `stopAt`, if the search stopped there. */
+  hit: number;
+}
+
+/**
+ * Depth-first search over interleavings, visiting each distinct state once. `onFinal` hears
+ * each end state's counter; returning true stops the search at that state.
+ */
+function search(config: RunConfig, budget: number, onFinal: (counter: number) => boolean): Search {
+  const strategy = STRATEGIES[config.strategy];
+  const leaves = leafIds(buildThreads(config)).length;
+  const n = config.increments;
+  const codec = new LeafCodec(leaves, n);
+  const width = LEAF_BASE + codec.words * leaves;
+  const limit = Math.min(budget, Math.floor(MAX_STATE_WORDS / width));
+  const table = new StateTable(width);
+  if (lowerBound(strategy, leaves, n) > limit) return { table, complete: false, limit, hit: -1 };
+  const cur = new Int32Array(width);
+  const next = new Int32Array(width);
+  const t: ThreadState = { pc: 0, reg: 0, done: 0, retries: 0 };
+  const mem = new StateMemory();
+  const stack = [table.intern(cur, -1, 0)];
+  while (stack.length > 0) {
+    const index = stack.pop()!;
+    table.read(index, cur);
+    let finished = 0;
+    for (let leaf = 0; leaf < leaves; leaf++) {
+      const at = codec.at(leaf);
+      const progress = codec.progress(cur, at);
+      t.done = progress >> 3;
+      if (t.done >= n) {
+        finished++;
+        continue;
+      }
+      t.pc = progress & 7;
+      t.reg = codec.reg(cur, at);
+      if (!canStep(strategy, t, cur[HOLDER]! > 0)) continue;
+      mem.counter = cur[COUNTER]!;
+      mem.holder = cur[HOLDER]! - 1;
+      mem.mover = leaf;
+      strategy.step(t, mem);
+      next.set(cur);
+      next[COUNTER] = mem.counter;
+      next[HOLDER] = mem.holder + 1;
+      // A finished leaf's register, or one about to be replaced by a read, cannot matter:
+      // forgetting it merges states that differ only there.
+      const reg = t.done >= n || strategy.ops[t.pc] === 'read' ? 0 : t.reg;
+      codec.put(next, at, t.done * 8 + t.pc, reg);
+      const child = table.intern(next, index, leaf);
+      if (child < 0) continue;
+      if (table.size > limit) return { table, complete: false, limit, hit: -1 };
+      stack.push(child);
+    }
+    if (finished === leaves && onFinal(cur[COUNTER]!))
+      return { table, complete: true, limit, hit: index };
+  }
+  return { table, complete: true, limit, hit: -1 };
+}
+
+/**
+ * States the search must visit at least, known without searching: without a lock every mix of
+ * the leaves' progress is reachable; with one, at least one leaf after another.
+ */
+function lowerBound(strategy: Strategy, leaves: number, n: number): number {
+  const perLeaf = n * strategy.ops.length + 1;
+  return strategy.ops.includes('lock') ? leaves * (perLeaf - 1) + 1 : perLeaf ** leaves;
+}
+
+const tooMany = (limit: number): string =>
+  `Too many states (over ${limit.toLocaleString('en')}): try fewer workers or increments.`;
+
+/** Every final value some interleaving of `config`'s leaves can end at, by exhaustive search. */
+export function exploreOutcomes(config: RunConfig, budget = DEFAULT_STATE_BUDGET): Exploration {
+  const finals = new Set<number>();
+  const { table, complete, limit } = search(config, budget, (counter) => {
+    finals.add(counter);
+    return false;
+  });
+  const result: Exploration = {
+    finals: [...finals].sort((a, b) => a - b),
+    states: table.size,
+    complete,
+  };
+  if (!complete) result.message = tooMany(limit);
+  return result;
+}
+
+/**
+ * A schedule (leaf thread ids, one per shared access) that ends at `final`, or null when no
+ * schedule does (or the budget ran out first). Found by walking back from the end state.
+ */
+export function witnessSchedule(
+  config: RunConfig,
+  final: number,
+  budget = DEFAULT_STATE_BUDGET,
+): number[] | null {
+  const { table, hit } = search(config, budget, (counter) => counter === final);
+  if (hit < 0) return null;
+  const ids = leafIds(buildThreads(config));
+  const schedule: number[] = [];
+  for (let at = hit; table.parent(at) >= 0; at = table.parent(at)) {
+    schedule.push(ids[table.mover(at)]!);
+  }
+  return schedule.reverse();
+}

@@ -1,0 +1,82 @@
+import { wrap, type Remote } from 'comlink';
+import type { RunConfig } from '../core/config';
+import type { Exploration } from '../core/explorer';
+import type { ExplorerWorkerApi } from '../workers/explorerApi';
+
+/** Why a search did not answer; the message is meant for the page. */
+export class ExplorerError extends Error {
+  constructor(
+    readonly kind: 'stopped' | 'failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExplorerError';
+  }
+}
+
+interface Connection {
+  worker: Worker;
+  api: Remote<ExplorerWorkerApi>;
+  /** Rejects when the worker breaks or the search is stopped. */
+  ended: Promise<never>;
+  end(error: ExplorerError): void;
+}
+
+/**
+ * The explorer's worker, started on first use and kept between searches. A search cannot be
+ * interrupted from outside, so stopping one terminates the worker; the next search starts anew.
+ */
+export class ExplorerClient {
+  private connection: Connection | null = null;
+
+  /** Every reachable final value of `config`, searched off the main thread. */
+  explore(config: RunConfig): Promise<Exploration> {
+    return this.call((api) => api.explore(config));
+  }
+
+  /** A schedule that ends at `final`, or null when none does. */
+  witness(config: RunConfig, final: number): Promise<number[] | null> {
+    return this.call((api) => api.witness(config, final));
+  }
+
+  /** End any search in flight at once; its promise rejects with kind 'stopped'. */
+  stop(): void {
+    this.connection?.end(new ExplorerError('stopped', 'The search was stopped.'));
+  }
+
+  private async call<T>(ask: (api: Remote<ExplorerWorkerApi>) => Promise<T>): Promise<T> {
+    const c = (this.connection ??= this.connect());
+    return Promise.race([ask(c.api), c.ended]);
+  }
+
+  private connect(): Connection {
+    const worker = new Worker(new URL('../workers/explorer.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'outcome explorer',
+    });
+    let reject: (error: ExplorerError) => void = () => undefined;
+    const ended = new Promise<never>((_, r) => (reject = r));
+    // Only raced while a call is pending; an end with nobody waiting must not surface.
+    ended.catch(() => undefined);
+    const connection: Connection = {
+      worker,
+      api: wrap<ExplorerWorkerApi>(worker),
+      ended,
+      end: (error) => {
+        worker.terminate();
+        if (this.connection === connection) this.connection = null;
+        reject(error);
+      },
+    };
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      const why = e.message || 'its script did not load';
+      connection.end(new ExplorerError('failed', `The explorer failed: ${why}`));
+    });
+    return connection;
+  }
+}
+
+let client: ExplorerClient | null = null;
+/** The page's one explorer, created on first use. */
+export const getExplorer = (): ExplorerClient => (client ??= new ExplorerClient());
