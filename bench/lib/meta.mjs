@@ -1,0 +1,44 @@
+// What a benchmark result needs beside its numbers: the machine and the versions measured.
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+
+const readJson = async (file) => JSON.parse(await readFile(file, 'utf8'));
+
+function gitCommit(root) {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** When, where and with which versions a benchmark ran. */
+export async function describeRun(root, browser) {
+  const cpus = os.cpus();
+  const app = await readJson(path.join(root, 'package.json'));
+  const vite = await readJson(path.join(root, 'node_modules', 'vite', 'package.json'));
+  return {
+    date: new Date().toISOString(),
+    machine: {
+      cpu: cpus[0]?.model.trim() ?? 'unknown',
+      cores: os.availableParallelism?.() ?? cpus.length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+      // Other work on the machine skews timings: the load at start tells how quiet it was.
+      loadAverage: os.loadavg(),
+    },
+    versions: {
+      node: process.versions.node,
+      chromium: browser.version(),
+      vite: vite.version,
+      app: `${app.version} (${gitCommit(root)})`,
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { expect, test } from './fixtures';
+import { lab, readResult, runToDone } from './lab';
+
+test.describe('real workers on one shared counter', () => {
+  test('page and workers are cross-origin isolated', async ({ page }) => {
+    await page.goto('/');
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    const readout = await runToDone(page);
+    expect(readout.workersIsolated).toBe('true');
+    expect(readout.engine).toBe('workers');
+    // An isolated page has nothing to warn about.
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test("default load runs the blog's program", async ({ page }) => {
+    await page.goto('/');
+    const { preset, strategy, atomicSwitch, result } = lab(page);
+    await expect(preset.locator('option:checked')).toHaveText("The blog's program");
+    await expect(strategy).toHaveValue('racy');
+    await expect(atomicSwitch).toHaveAttribute('aria-checked', 'false');
+    await expect(result).toHaveAttribute('data-state', 'idle');
+    const readout = await runToDone(page);
+    expect(readout).toMatchObject({ expected: 400, preset: 'blog', strategy: 'racy' });
+    expect(readout.final).toBeGreaterThan(0);
+    expect(readout.final).toBeLessThanOrEqual(400);
+    await expect(result).toContainText('400');
+  });
+
+  const exactStrategies = ['atomic', 'lock', 'cas'] as const;
+  for (const id of exactStrategies) {
+    test(`blog preset with ${id} ends at exactly 400, 20 runs in a row`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.goto('/');
+      const { atomicSwitch, strategy } = lab(page);
+      if (id === 'atomic') {
+        await atomicSwitch.click();
+        await expect(atomicSwitch).toHaveAttribute('aria-checked', 'true');
+      } else {
+        await strategy.selectOption(id);
+      }
+      await expect(strategy).toHaveValue(id);
+      for (let i = 0; i < 20; i++) {
+        const readout = await runToDone(page);
+        expect(readout, `run ${i + 1}`).toMatchObject({
+          strategy: id,
+          expected: 400,
+          final: 400,
+          lost: 0,
+        });
+      }
+    });
+  }
+
+  test('racy read-then-write loses updates, and the books always balance', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto('/?workers=4&increments=1000000&trace=on');
+    let lostSomething = false;
+    // Losing none is possible but unlikely; five tries make a false failure vanishingly rare.
+    for (let trial = 1; trial <= 5 && !lostSomething; trial++) {
+      const readout = await runToDone(page, 120_000);
+      expect(readout, `trial ${trial}`).toMatchObject({ expected: 4_000_000, books: 'balanced' });
+      lostSomething = readout.lost > 0;
+    }
+    expect(lostSomething, 'no trial lost an update').toBe(true);
+  });
+
+  test('Stop ends a long run, and the next run works', async ({ page }) => {
+    await page.goto('/?workers=4&increments=10000000&strategy=atomic&trace=off&debug=1');
+    const { run, stop, result, workers, increments, debug } = lab(page);
+    await expect(stop).toBeDisabled();
+    await run.click();
+    await expect(result).toHaveAttribute('data-state', 'running');
+    await expect(stop).toBeEnabled();
+    await stop.click();
+    await expect(result).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
+    await expect(result).toContainText(/stopped/i);
+    await expect(stop).toBeDisabled();
+    // Stopping must terminate every worker, supervisors and leaves alike.
+    await expect(debug).toHaveAttribute('data-live-workers', '0');
+
+    await workers.fill('2');
+    await increments.fill('1000');
+    const readout = await runToDone(page);
+    expect(readout).toMatchObject({ expected: 2000, final: 2000, lost: 0, strategy: 'atomic' });
+    // Idle workers may be kept for the next run, but never more than this run needed.
+    await expect(debug).toHaveAttribute('data-live-workers', /^[0-2]$/);
+  });
+
+  test('a finished run can be read back from the result element', async ({ page }) => {
+    await page.goto('/?workers=2&increments=5000&strategy=cas&trace=off');
+    const readout = await runToDone(page);
+    expect(readout).toMatchObject({ expected: 10_000, final: 10_000, strategy: 'cas' });
+    expect(readout.elapsedMs).toBeGreaterThanOrEqual(0);
+    expect(readout.rate).toBeGreaterThan(0);
+    expect(readout.books).toBe('untraced');
+    expect(await readResult(lab(page).result)).toEqual(readout);
+  });
+});

@@ -1,0 +1,51 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium.mjs';
+import { APP_ORIGIN, HOST_ORIGIN, PLAIN_APP_ORIGIN } from './e2e/origins';
+
+const CI = !!process.env.CI;
+
+// A header-less server for `root` at `origin` (see e2e/servers/static.mjs).
+const staticServer = (root: string, origin: string) => {
+  const { hostname, port } = new URL(origin);
+  return {
+    command: `node e2e/servers/static.mjs --root ${root} --port ${port} --host ${hostname}`,
+    url: `${origin}/`,
+    reuseExistingServer: !CI,
+    timeout: 30_000,
+  };
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  forbidOnly: CI,
+  retries: CI ? 1 : 0,
+  // The machine has two cores and every test runs several workers of its own.
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: 'list',
+  use: {
+    baseURL: APP_ORIGIN,
+    trace: 'on-first-retry',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], launchOptions: chromiumLaunchOptions },
+    },
+  ],
+  webServer: [
+    {
+      // `vite preview` serves dist/ with the headers of vite.config.ts; the build runs first.
+      command: 'npx vite preview --port 4173 --strictPort',
+      url: APP_ORIGIN,
+      reuseExistingServer: !CI,
+      timeout: 60_000,
+    },
+    staticServer('dist', PLAIN_APP_ORIGIN),
+    staticServer('e2e/fixtures', HOST_ORIGIN),
+  ],
+});
