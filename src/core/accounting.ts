@@ -1,0 +1,174 @@
+import { bookProblems } from './books';
+import { rebuildHistory } from './history';
+import { FLAG } from './layout';
+import { opCode } from './ops';
+import { buildFindings } from './staleness';
+import type { Trace } from './trace';
+
+export interface WriteFinding {
+  /** Event index of the clobbering write. */
+  index: number;
+  thread: number;
+  /** The read this write's value came from (the same thread's latest read); null for add/cas. */
+  readIndex: number | null;
+  /** replaced + 1 − value: increments this write erased (negative: lost ones it brought back). */
+  erased: number;
+  /** Event indices of the writes between its read's source and itself in the counter's history. */
+  erasedWrites: number[];
+  /** Distinct threads owning erasedWrites, ascending. */
+  victims: number[];
+}
+
+export interface ThreadLoss {
+  thread: number;
+  /** Write-like events. */
+  increments: number;
+  /** Its writes erased by other threads' writes. */
+  lostAsVictim: number;
+  /** Sum of erased over its writes. */
+  erasedAsClobberer: number;
+}
+
+export interface StaleWindow {
+  readIndex: number;
+  writeIndex: number;
+  thread: number;
+  writesBetween: number;
+}
+
+/** Where every increment of a run went: who erased whose, and whether the books balance. */
+export interface Accounting {
+  expected: number;
+  final: number;
+  /** Σ erased over all write-like events (= expected − final when the books balance). */
+  lost: number;
+  /** Write-like events. */
+  writes: number;
+  /** Per event index: erased for write-like events, 0 otherwise. */
+  erasedByEvent: Int32Array;
+  /** Every write with erased ≠ 0, in event order. */
+  findings: WriteFinding[];
+  /** One per thread in trace.threads. */
+  perThread: ThreadLoss[];
+  longestStaleWindow: StaleWindow | null;
+  /** Write-like event indices in modification order and the counter after each (from 0). */
+  history: { index: Int32Array; value: Int32Array };
+  /** False when the trace is truncated: then nothing is claimed to balance. */
+  complete: boolean;
+  /** complete, lost = expected − final, and the history chains from 0 to final. */
+  balanced: boolean;
+  /** Why the books do not balance, in words. */
+  problems: string[];
+}
+
+const WRITE = opCode('write');
+const READ = opCode('read');
+
+/**
+ * Account for every increment of a trace. A write of `value` over `replaced` erased
+ * replaced + 1 − value increments; since the replaced values chain through the counter's
+ * history, their sum is exactly expected − final, whatever order the stamps claim.
+ */
+export function accountTrace(trace: Trace): Accounting {
+  const e = trace.events;
+  const n = e.length;
+  const erasedByEvent = new Int32Array(n);
+  const lastRead = new Int32Array(256).fill(-1);
+  const writeList = new Int32Array(n);
+  const stale = new Int32Array(n);
+  const staleRead = new Int32Array(n);
+  let writes = 0;
+  let staleCount = 0;
+  let lost = 0;
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && e.tick[i]! < e.tick[i - 1]!) sorted = false;
+    const op = e.op[i]!;
+    if (op === READ) lastRead[e.thread[i]!] = i;
+    if (!(e.flags[i]! & FLAG.hasReplaced)) continue;
+    const erased = e.replaced[i]! + 1 - e.value[i]!;
+    erasedByEvent[i] = erased;
+    lost += erased;
+    writeList[writes++] = i;
+    if (erased === 0) continue;
+    stale[staleCount] = i;
+    // Only a plain write builds on an earlier read; add and cas read and write in one step.
+    staleRead[staleCount++] = op === WRITE ? lastRead[e.thread[i]!]! : -1;
+  }
+  const tickOrder = writeList.slice(0, writes);
+  // Columns are meant to be in tick order already; sort only when they are not.
+  if (!sorted) tickOrder.sort((a, b) => e.tick[a]! - e.tick[b]! || a - b);
+  const history = rebuildHistory(e, tickOrder);
+  const findings = buildFindings(
+    e,
+    history,
+    erasedByEvent,
+    stale.subarray(0, staleCount),
+    staleRead.subarray(0, staleCount),
+  );
+  const problems = bookProblems(trace, lost, writes, history);
+  const complete = !trace.truncated;
+  return {
+    expected: trace.expected,
+    final: trace.final,
+    lost,
+    writes,
+    erasedByEvent,
+    findings,
+    perThread: threadLosses(trace, erasedByEvent, tickOrder, findings),
+    longestStaleWindow: longestWindow(findings),
+    history: { index: history.index, value: history.value },
+    complete,
+    balanced: complete && problems.length === 0,
+    problems,
+  };
+}
+
+/** Each thread's increments, the writes of its that others erased, and what it erased. */
+function threadLosses(
+  trace: Trace,
+  erasedByEvent: Int32Array,
+  writes: Int32Array,
+  findings: readonly WriteFinding[],
+): ThreadLoss[] {
+  const e = trace.events;
+  const losses: ThreadLoss[] = trace.threads.map((t) => ({
+    thread: t.id,
+    increments: 0,
+    lostAsVictim: 0,
+    erasedAsClobberer: 0,
+  }));
+  for (const w of writes) {
+    const loss = losses[e.thread[w]!];
+    if (!loss) continue;
+    loss.increments++;
+    loss.erasedAsClobberer += erasedByEvent[w]!;
+  }
+  // A write erased again by a later stale write still counts once for its owner.
+  const counted = new Uint8Array(e.length);
+  for (const f of findings) {
+    for (const w of f.erasedWrites) {
+      const loss = losses[e.thread[w]!];
+      if (counted[w] || !loss || loss.thread === f.thread) continue;
+      counted[w] = 1;
+      loss.lostAsVictim++;
+    }
+  }
+  return losses;
+}
+
+/** The stale write with the most writes between its read and itself. */
+function longestWindow(findings: readonly WriteFinding[]): StaleWindow | null {
+  let best: WriteFinding | null = null;
+  for (const f of findings) {
+    if (f.readIndex === null) continue;
+    if (!best || f.erasedWrites.length > best.erasedWrites.length) best = f;
+  }
+  if (!best || best.readIndex === null) return null;
+  return {
+    readIndex: best.readIndex,
+    writeIndex: best.index,
+    thread: best.thread,
+    writesBetween: best.erasedWrites.length,
+  };
+}

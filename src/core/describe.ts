@@ -1,0 +1,102 @@
+import type { Accounting, WriteFinding } from './accounting';
+import { FLAG } from './layout';
+import { OPS } from './ops';
+import { threadLabel } from './threads';
+import type { Trace } from './trace';
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "a", "a and b", "a, b and c". */
+const joinNames = (names: readonly string[]) =>
+  names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
+const positions = new WeakMap<Accounting, Int32Array>();
+
+/** The history entry the write at event `index` replaced: its event index, or -1. */
+function replacedWrite(trace: Trace, acc: Accounting, index: number): number {
+  const order = acc.history.index;
+  let position = positions.get(acc);
+  if (!position) {
+    // Built once per accounting: a list of findings asks this many times.
+    position = new Int32Array(trace.events.length).fill(-1);
+    for (let p = 0; p < order.length; p++) position[order[p]!] = p;
+    positions.set(acc, position);
+  }
+  const at = position[index] ?? -1;
+  return at > 0 ? order[at - 1]! : -1;
+}
+
+/**
+ * One lost-update finding in words, race-detector style: who wrote over whom and what that
+ * cost, e.g. "func2 wrote 42 over func1's 42: func1's increment was lost."
+ */
+export function describeFinding(trace: Trace, acc: Accounting, f: WriteFinding): string {
+  const e = trace.events;
+  const name = (thread: number) => threadLabel(trace.threads, thread);
+  const over = replacedWrite(trace, acc, f.index);
+  const owner = over >= 0 && e.thread[over] !== f.thread ? `${name(e.thread[over]!)}'s ` : '';
+  const head = `${name(f.thread)} wrote ${e.value[f.index]} over ${owner}${e.replaced[f.index]}`;
+  if (f.erased < 0) {
+    const back = -f.erased;
+    return `${head}: ${plural(back, 'lost increment', 'lost increments')} came back.`;
+  }
+  const others = f.victims.filter((v) => v !== f.thread).map(name);
+  const victims = joinNames(others);
+  if (victims === '') {
+    return `${head}: ${plural(f.erased, 'increment was', 'increments were')} lost.`;
+  }
+  if (f.erased === 1 && others.length === 1) return `${head}: ${victims}'s increment was lost.`;
+  return `${head}: ${plural(f.erased, 'increment', 'increments')} by ${victims} ${f.erased === 1 ? 'was' : 'were'} lost.`;
+}
+
+/** What the thread of compare-and-swap `i` expected: its latest read or failed swap's value. */
+function casExpected(trace: Trace, i: number): number | null {
+  const e = trace.events;
+  for (let k = i - 1; k >= 0; k--) {
+    if (e.thread[k] !== e.thread[i]) continue;
+    const op = OPS[e.op[k]!];
+    if (op === 'read' || (op === 'cas' && !(e.flags[k]! & FLAG.casOk))) return e.value[k]!;
+    if (op === 'cas') return null;
+  }
+  return null;
+}
+
+/**
+ * Event `i` as one line of narration, e.g. "func2 reads 41", "func1 writes 42 over 43:
+ * 1 increment lost", "worker 1 adds 1: 5 → 6", "worker 1 takes the lock".
+ */
+export function narrateEvent(trace: Trace, acc: Accounting, i: number): string {
+  const e = trace.events;
+  if (i < 0 || i >= e.length) return `There is no event ${i}.`;
+  const who = threadLabel(trace.threads, e.thread[i]!);
+  const value = e.value[i]!;
+  const replaced = e.replaced[i]!;
+  switch (OPS[e.op[i]!]) {
+    case 'read':
+      return `${who} reads ${value}`;
+    case 'write': {
+      const erased = acc.erasedByEvent[i] ?? 0;
+      if (erased > 0)
+        return `${who} writes ${value} over ${replaced}: ${plural(erased, 'increment', 'increments')} lost`;
+      if (erased < 0) {
+        return `${who} writes ${value} over ${replaced}: ${plural(-erased, 'lost increment', 'lost increments')} came back`;
+      }
+      return `${who} writes ${value}`;
+    }
+    case 'add':
+      return `${who} adds ${value - replaced}: ${replaced} → ${value}`;
+    case 'cas': {
+      if (e.flags[i]! & FLAG.casOk)
+        return `${who} compare-and-swaps ${replaced} → ${value}: succeeds`;
+      const expected = casExpected(trace, i);
+      const attempt = expected === null ? '' : ` ${expected} → ${expected + 1}`;
+      return `${who} tries compare-and-swap${attempt}: fails, counter holds ${value}`;
+    }
+    case 'lock':
+      return `${who} takes the lock`;
+    case 'unlock':
+      return `${who} releases the lock`;
+    default:
+      return `${who} makes an unknown access`;
+  }
+}
