@@ -17,13 +17,17 @@ export const CELL = {
   scratch: 6,
   /** Events recorded, one cell per thread. */
   countBase: 16,
-  /** Step-mode gates, one cell per thread. */
+  /** Step-mode gates, one cell per thread: main sets 1 to let that leaf make one access. */
   gateBase: 16 + 64,
+  /** Step mode: the pc of each leaf's next access, or PC_FINISHED once it is done. */
+  pcBase: 16 + 128,
+  /** Step mode: accesses each leaf has made (a supervisor: its read), so main can wait for them. */
+  stepsBase: 16 + 192,
 } as const;
 
 /** Most threads a run can have (16 leaves, their supervisors and main fit). */
 export const MAX_THREADS = 64;
-export const CONTROL_CELLS = CELL.gateBase + MAX_THREADS;
+export const CONTROL_CELLS = CELL.stepsBase + MAX_THREADS;
 
 /** Int32 slots per recorded access: tick, op code | flags << 4, value, replaced, wall µs. */
 export const EVENT_STRIDE = 5;

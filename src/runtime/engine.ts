@@ -1,9 +1,14 @@
 import type { RunConfig } from '../core/config';
 import { threadLabel } from '../core/threads';
 import type { Trace } from '../core/trace';
+import type { LeafResult } from '../workers/api';
+import { EngineError } from './engineError';
+import { createGatedRun, type GatedRun } from './gated';
 import { finishRun } from './outcome';
-import { planRun, runTimeoutMs } from './plan';
-import { WorkerPool } from './pool';
+import { planRun, runTimeoutMs, type RunPlan } from './plan';
+import { WorkerPool, type PooledWorker } from './pool';
+
+export { EngineError, type EngineErrorKind } from './engineError';
 
 export interface RunOptions {
   /** Test hook: this leaf throws after half its increments. */
@@ -29,19 +34,14 @@ export interface RunOutcome {
   trace: Trace | null;
   /** Whether every worker, nested ones included, reported shared memory. */
   workersIsolated: boolean;
+  /** Step mode and replay: the leaf that moved at each step (also in `trace.schedule`). */
+  schedule?: number[];
 }
 
-export type EngineErrorKind = 'stopped' | 'timeout' | 'failed';
-
-/** Why a run did not finish; the message is meant for the page. */
-export class EngineError extends Error {
-  constructor(
-    readonly kind: EngineErrorKind,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'EngineError';
-  }
+/** What the workers answered: every leaf's result, and whether all had shared memory. */
+interface Answers {
+  leaves: LeafResult[];
+  isolated: boolean;
 }
 
 /** The run in flight, and the way to end it from outside (stop, timeout, broken worker). */
@@ -79,12 +79,7 @@ export class WorkerEngine {
 
   /** Run `config` once; rejects with an EngineError on failure, timeout or stop. */
   async run(config: RunConfig, options: RunOptions = {}): Promise<RunOutcome> {
-    if (this.active) throw new EngineError('failed', 'A run is already in progress.');
-    if (typeof SharedArrayBuffer === 'undefined') {
-      throw new EngineError('failed', 'Shared memory is unavailable: the page is not isolated.');
-    }
-    const active = newActiveRun();
-    this.active = active;
+    const active = this.begin();
     const timeoutMs = options.timeoutMs ?? runTimeoutMs(config);
     const timer = setTimeout(
       () => this.abort('timeout', `The run did not finish within ${formatSeconds(timeoutMs)}.`),
@@ -95,9 +90,7 @@ export class WorkerEngine {
     } catch (error) {
       // An abort has already ended the workers (and a new run may own the pool by now).
       if (!active.over) this.pool.terminateAll();
-      throw error instanceof EngineError
-        ? error
-        : new EngineError('failed', `The run failed: ${messageOf(error)}`);
+      throw asEngineError(error);
     } finally {
       active.over = true;
       clearTimeout(timer);
@@ -105,7 +98,42 @@ export class WorkerEngine {
     }
   }
 
-  /** End the run in flight at once; its promise rejects with kind 'stopped'. */
+  /**
+   * Start `config` in step mode (see GatedRun). It holds the engine, like a run, until it is
+   * finished or cancelled (or `stop` ends it); it has no overall timeout, only one per step.
+   */
+  async startGated(config: RunConfig): Promise<GatedRun> {
+    const active = this.begin();
+    const end = (): void => {
+      active.over = true;
+      if (this.active === active) this.active = null;
+    };
+    try {
+      const plan = planRun(config, { gated: true });
+      const workers = await Promise.race([this.takeWorkers(plan), active.aborted]);
+      const results = this.dispatch(plan, workers);
+      // A worker that breaks mid-run ends it: the next step would wait for nothing.
+      results.catch((error: unknown) => {
+        if (this.active === active) this.abort('failed', messageOf(error));
+      });
+      return createGatedRun({
+        config,
+        plan,
+        results,
+        aborted: active.aborted,
+        abort: (kind, message) => {
+          if (this.active === active) this.abort(kind, message);
+        },
+        release: end,
+      });
+    } catch (error) {
+      if (!active.over) this.pool.terminateAll();
+      end();
+      throw asEngineError(error);
+    }
+  }
+
+  /** End the run in flight (step mode too) at once; its promise rejects with kind 'stopped'. */
   stop(): void {
     this.abort('stopped', 'The run was stopped.');
   }
@@ -119,6 +147,17 @@ export class WorkerEngine {
   dispose(): void {
     this.stop();
     this.pool.terminateAll();
+  }
+
+  /** Claim the engine for a new run. */
+  private begin(): ActiveRun {
+    if (this.active) throw new EngineError('failed', 'A run is already in progress.');
+    if (typeof SharedArrayBuffer === 'undefined') {
+      throw new EngineError('failed', 'Shared memory is unavailable: the page is not isolated.');
+    }
+    const active = newActiveRun();
+    this.active = active;
+    return active;
   }
 
   private abort(kind: EngineError['kind'], message: string): void {
@@ -136,10 +175,22 @@ export class WorkerEngine {
     active: ActiveRun,
   ): Promise<RunOutcome> {
     const plan = planRun(config, { failThread: options.failThread });
-    const workers = await this.pool.take(plan.direct.map((d) => d.role));
+    const workers = await this.takeWorkers(plan);
     if (active.over) throw new EngineError('stopped', 'The run was stopped.');
     // Wall time counts from the jobs being sent, not from starting workers for them.
     if (plan.trace && options.wallTime) plan.trace.wallEpoch = epochNow();
+    const { leaves, isolated } = await this.dispatch(plan, workers);
+    if (active.over) throw new EngineError('stopped', 'The run was stopped.');
+    return finishRun(plan, leaves, isolated, config);
+  }
+
+  /** One worker of the main thread's own per child of main, started or reused. */
+  private takeWorkers(plan: RunPlan): Promise<PooledWorker[]> {
+    return this.pool.take(plan.direct.map((d) => d.role));
+  }
+
+  /** Send every worker its job; resolves when all leaves have finished. */
+  private async dispatch(plan: RunPlan, workers: PooledWorker[]): Promise<Answers> {
     const answers = await Promise.all(
       plan.direct.map((d, i) => {
         const api = workers[i]!.api;
@@ -153,15 +204,19 @@ export class WorkerEngine {
         });
       }),
     );
-    if (active.over) throw new EngineError('stopped', 'The run was stopped.');
     const leaves = answers.flatMap((a) => a.leaves).sort((a, b) => a.thread - b.thread);
     const isolated = answers.every((a) => a.childrenIsolated) && workers.every((w) => w.isolated);
-    return finishRun(plan, leaves, isolated, config);
+    return { leaves, isolated };
   }
 }
 
 const messageOf = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
+
+const asEngineError = (error: unknown): EngineError =>
+  error instanceof EngineError
+    ? error
+    : new EngineError('failed', `The run failed: ${messageOf(error)}`);
 
 const formatSeconds = (ms: number): string =>
   ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000).toLocaleString('en')} s`;

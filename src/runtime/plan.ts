@@ -21,6 +21,8 @@ export interface PlanOptions {
   failThread?: number;
   /** Epoch milliseconds of the run's start, when wall time is recorded. */
   wallEpoch?: number | null;
+  /** Step mode: leaves wait at their gates; always traced, whatever the config says. */
+  gated?: boolean;
 }
 
 const sharedInts = (count: number): Int32Array =>
@@ -31,7 +33,8 @@ export function planRun(config: RunConfig, options: PlanOptions = {}): RunPlan {
   const threads = buildThreads(config);
   const cells = sharedInts(CONTROL_CELLS);
   let trace: TraceTarget | null = null;
-  if (traceEnabled(config)) {
+  const gated = options.gated ?? false;
+  if (gated || traceEnabled(config)) {
     const regions = traceRegions(config, threads);
     const events = sharedInts(regions.total * EVENT_STRIDE);
     trace = { events, regions, wallEpoch: options.wallEpoch ?? null };
@@ -46,6 +49,7 @@ export function planRun(config: RunConfig, options: PlanOptions = {}): RunPlan {
       leafCount,
       cells,
       trace,
+      gated,
     };
     if (thread === options.failThread) job.failAfter = Math.floor(config.increments / 2);
     return job;

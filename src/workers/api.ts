@@ -22,6 +22,11 @@ export interface LeafJob {
   /** The run's control cells (counter, lock, clock, barrier, counts). */
   cells: Int32Array;
   trace: TraceTarget | null;
+  /**
+   * Step mode: wait at this thread's gate before every shared access, so main decides the
+   * interleaving one access at a time (see runGatedLeaf). The busy work is skipped.
+   */
+  gated: boolean;
   /** Test hook: after this many increments the leaf throws instead of finishing. */
   failAfter?: number;
 }

@@ -1,3 +1,4 @@
+import { announceStep, runGatedLeaf } from '../core/gatedLeaf';
 import { CELL } from '../core/layout';
 import { runLeaf } from '../core/leaf';
 import type { Memory } from '../core/ops';
@@ -22,8 +23,9 @@ export function threadMemory(cells: Int32Array, trace: TraceTarget | null, threa
 }
 
 /**
- * A leaf's whole life in one call: memory, start barrier, increments. The browser worker and
- * the Node tests both run exactly this.
+ * A leaf's whole life in one call: memory, start barrier, increments (free or, in step mode,
+ * one access per release of its gate). The browser worker and the Node tests both run exactly
+ * this.
  */
 export function runLeafJob(job: LeafJob): LeafResult {
   const mem = threadMemory(job.cells, job.trace, job.thread);
@@ -31,7 +33,9 @@ export function runLeafJob(job: LeafJob): LeafResult {
   const stopAt = job.failAfter ?? job.increments;
   startBarrier(job.cells, job.leafCount);
   const startedAt = epochNow();
-  runLeaf(STRATEGIES[job.strategy], t, mem, stopAt, job.work, job.cells);
+  const strategy = STRATEGIES[job.strategy];
+  if (job.gated) runGatedLeaf(strategy, t, mem, stopAt, job.cells, job.thread);
+  else runLeaf(strategy, t, mem, stopAt, job.work, job.cells);
   if (job.failAfter !== undefined) throw new Error(`Test hook: worker ${job.thread} failed`);
   return {
     thread: job.thread,
@@ -42,10 +46,15 @@ export function runLeafJob(job: LeafJob): LeafResult {
   };
 }
 
-/** One read of the counter by `thread` (a supervisor or main), recorded when the run is traced. */
-export const readCounter = (
-  cells: Int32Array,
-  trace: TraceTarget | null,
-  thread: number,
-): number =>
-  trace ? threadMemory(cells, trace, thread).load() : Atomics.load(cells, CELL.counter);
+/**
+ * One read of the counter by `thread` (a supervisor or main), recorded when the run is traced.
+ * It is announced in the thread's steps cell: in step mode main waits for a supervisor's read
+ * before releasing anything else, so the read sees exactly what the schedule says.
+ */
+export function readCounter(cells: Int32Array, trace: TraceTarget | null, thread: number): number {
+  const value = trace
+    ? threadMemory(cells, trace, thread).load()
+    : Atomics.load(cells, CELL.counter);
+  announceStep(cells, thread);
+  return value;
+}
