@@ -11,3 +11,6 @@ export const selectTrace = (s: LabState) => s.trace;
 export const selectAccounting = (s: LabState) => s.accounting;
 export const selectRunning = (s: LabState) => s.status === 'running';
 export const selectPage = (s: LabState) => s.page;
+export const selectTheme = (s: LabState) => s.page.theme;
+export const selectStepping = (s: LabState) => s.stepping;
+export const selectReplayCheck = (s: LabState) => s.replayCheck;

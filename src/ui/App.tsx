@@ -3,15 +3,20 @@ import { selectPage } from '../store/selectors';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { CodePanel } from './CodePanel';
 import { Controls } from './Controls';
+import { Challenges } from './step/Challenges';
+import { StepPanel } from './step/StepPanel';
 import { DebugReadout } from './DebugReadout';
+import { EmbedApp } from './embed/EmbedApp';
 import { ExplorerPanel } from './explorer/ExplorerPanel';
 import { Findings } from './Findings';
 import { IsolationNotice, Notices } from './Notices';
 import { ResultPanel } from './ResultPanel';
+import { SharePanel } from './share/SharePanel';
 import { TraceFiles } from './TraceFiles';
 
 export function App() {
   const page = useLab(selectPage);
+  if (page.embed) return <EmbedApp />;
   return (
     <div className="app">
       <header className="app-header">
@@ -26,7 +31,10 @@ export function App() {
       <main className="app-main">
         <div className="side">
           <Controls />
+          {page.mode === 'step' && <StepPanel />}
+          {page.mode === 'step' && <Challenges />}
           <TraceFiles />
+          <SharePanel />
         </div>
         <div className="stage">
           <ResultPanel />

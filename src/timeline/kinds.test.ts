@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { handTrace } from '../core/handTrace';
+import { CLOBBER_BIT, KINDS, kindAt, kindBits, kindColumn } from './kinds';
+
+const trace = handTrace(2, [
+  [1, 'read', 0],
+  [2, 'lock', 1],
+  [2, 'write', 1, 0],
+  [2, 'unlock', 0],
+  [1, 'add', 2, 1],
+  [1, 'cas', 3, 2],
+  [2, 'cas', 3],
+  [1, 'write', 1, 3],
+]);
+
+describe('kinds', () => {
+  it('tells every op apart, compare-and-swap by outcome', () => {
+    const kinds = [...kindColumn(trace.events)].map((k) => KINDS[k]);
+    expect(kinds).toEqual(['read', 'lock', 'write', 'unlock', 'add', 'casOk', 'casFail', 'write']);
+    for (let i = 0; i < trace.events.length; i++) {
+      expect(kindAt(trace.events, i)).toBe(kindColumn(trace.events)[i]);
+    }
+  });
+
+  it('sets the clobber bit only on writes that erased something', () => {
+    const erased = Int32Array.of(0, 0, 0, 0, 0, 0, 0, 3);
+    const bits = kindBits(kindColumn(trace.events), erased);
+    expect(bits[7]).toBe((1 << 1) | CLOBBER_BIT);
+    expect(bits[2]).toBe(1 << 1);
+    expect(bits[6]).toBe(1 << 4);
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * Level of detail for a million accesses: precomputed once per trace, then every query about
+ * a range of events costs O(log n), so a frame's cost depends on the width in pixels, never
+ * on how many events are in view.
+ */
+
+/** The finest block holds 2^BASE_SHIFT events; each level up doubles it. */
+export const BASE_SHIFT = 3;
+
+/**
+ * Visit [a, b) as the fewest aligned pieces: single events at the ragged ends (`raw`), and
+ * whole blocks of `level` (`block`) in between. Every event is covered exactly once.
+ */
+export function forEachCover(
+  a: number,
+  b: number,
+  depth: number,
+  raw: (i: number) => void,
+  block: (level: number, k: number) => void,
+): void {
+  const size = 1 << BASE_SHIFT;
+  if (depth === 0 || b - a < 2 * size) {
+    for (let i = a; i < b; i++) raw(i);
+    return;
+  }
+  let lo = a;
+  while (lo & (size - 1)) raw(lo++);
+  let hi = b;
+  while (hi & (size - 1)) raw(--hi);
+  lo >>= BASE_SHIFT;
+  hi >>= BASE_SHIFT;
+  for (let level = 0; lo < hi; level++) {
+    if (level === depth - 1) {
+      for (let k = lo; k < hi; k++) block(level, k);
+      return;
+    }
+    if (lo & 1) block(level, lo++);
+    if (hi & 1) block(level, --hi);
+    lo >>= 1;
+    hi >>= 1;
+  }
+}
+
+/** Block counts per level, finest first, up to a single block. */
+function levelSizes(n: number): number[] {
+  const sizes: number[] = [];
+  for (let blocks = Math.ceil(n / (1 << BASE_SHIFT)); blocks > 0; blocks = Math.ceil(blocks / 2)) {
+    sizes.push(blocks);
+    if (blocks === 1) break;
+  }
+  return sizes;
+}
+
+/** Per lane and block, the OR of the kind bits of that lane's events in the block. */
+export interface MaskPyramid {
+  lanes: number;
+  /** levels[L][k * lanes + lane]. */
+  levels: Uint8Array[];
+}
+
+export function buildMaskPyramid(lane: Uint8Array, bits: Uint8Array, lanes: number): MaskPyramid {
+  const sizes = levelSizes(bits.length);
+  const levels = sizes.map((blocks) => new Uint8Array(blocks * lanes));
+  const first = levels[0];
+  if (!first) return { lanes, levels };
+  for (let i = 0; i < bits.length; i++) first[(i >> BASE_SHIFT) * lanes + lane[i]!]! |= bits[i]!;
+  for (let L = 1; L < levels.length; L++) {
+    const below = levels[L - 1]!;
+    const here = levels[L]!;
+    for (let k = 0; k * lanes < below.length; k++) {
+      const from = k * lanes;
+      const to = (k >> 1) * lanes;
+      for (let l = 0; l < lanes; l++) here[to + l]! |= below[from + l]!;
+    }
+  }
+  return { lanes, levels };
+}
+
+/** out[lane] = OR of the bits of that lane's events in [a, b). */
+export function rangeMasks(
+  p: MaskPyramid,
+  lane: Uint8Array,
+  bits: Uint8Array,
+  a: number,
+  b: number,
+  out: Uint8Array,
+): void {
+  out.fill(0);
+  const lanes = p.lanes;
+  forEachCover(
+    a,
+    b,
+    p.levels.length,
+    (i) => (out[lane[i]!]! |= bits[i]!),
+    (level, k) => {
+      const masks = p.levels[level]!;
+      for (let l = 0, at = k * lanes; l < lanes; l++) out[l]! |= masks[at + l]!;
+    },
+  );
+}
+
+/** Per block, the least and greatest of a series (the counter's value after each event). */
+export interface MinMaxPyramid {
+  min: Int32Array[];
+  max: Int32Array[];
+}
+
+export function buildMinMaxPyramid(values: Int32Array): MinMaxPyramid {
+  const sizes = levelSizes(values.length);
+  const min = sizes.map((blocks) => new Int32Array(blocks));
+  const max = sizes.map((blocks) => new Int32Array(blocks));
+  if (sizes.length === 0) return { min, max };
+  const [min0, max0] = [min[0]!, max[0]!];
+  const n = values.length;
+  for (let k = 0, i = 0; i < n; k++) {
+    let lo = values[i]!;
+    let hi = lo;
+    const end = Math.min(n, i + (1 << BASE_SHIFT));
+    for (i++; i < end; i++) {
+      const v = values[i]!;
+      if (v < lo) lo = v;
+      else if (v > hi) hi = v;
+    }
+    min0[k] = lo;
+    max0[k] = hi;
+  }
+  for (let L = 1; L < sizes.length; L++) {
+    const [minBelow, maxBelow, minHere, maxHere] = [min[L - 1]!, max[L - 1]!, min[L]!, max[L]!];
+    for (let k = 0; k < minHere.length; k++) {
+      const a = 2 * k;
+      const b = Math.min(a + 1, minBelow.length - 1);
+      minHere[k] = Math.min(minBelow[a]!, minBelow[b]!);
+      maxHere[k] = Math.max(maxBelow[a]!, maxBelow[b]!);
+    }
+  }
+  return { min, max };
+}
+
+/** [least, greatest] of values[a..b) into `out`; [+Inf, -Inf] when the range is empty. */
+export function rangeMinMax(
+  p: MinMaxPyramid,
+  values: Int32Array,
+  a: number,
+  b: number,
+  out: Float64Array,
+): void {
+  let lo = Infinity;
+  let hi = -Infinity;
+  forEachCover(
+    a,
+    b,
+    p.min.length,
+    (i) => {
+      const v = values[i]!;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    },
+    (level, k) => {
+      const bmin = p.min[level]![k]!;
+      const bmax = p.max[level]![k]!;
+      if (bmin < lo) lo = bmin;
+      if (bmax > hi) hi = bmax;
+    },
+  );
+  out[0] = lo;
+  out[1] = hi;
+}
+
+// Which kind each painted row of a lane shows when a pixel column holds several (KINDS order:
+// read 0, write 1, add 2, casOk 3, casFail 4, lock 5, unlock 6). The upper row is what was
+// seen, the lower what was written, a thin base what held the lock.
+const UPPER = [4, 0];
+const LOWER = [1, 3, 2];
+const BASE = [5, 6];
+
+const firstPresent = (mask: number, order: readonly number[]): number => {
+  for (const kind of order) if (mask & (1 << kind)) return kind;
+  return -1;
+};
+
+/** The kind painted in a lane's upper (seen), lower (written) and base (lock) rows; -1: none. */
+export const upperKind = (mask: number): number => firstPresent(mask, UPPER);
+export const lowerKind = (mask: number): number => firstPresent(mask, LOWER);
+export const baseKind = (mask: number): number => firstPresent(mask, BASE);

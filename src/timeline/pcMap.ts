@@ -1,0 +1,111 @@
+import { FLAG } from '../core/layout';
+import { OPS, opCode } from '../core/ops';
+import type { Strategy } from '../core/strategies';
+import type { ThreadInfo } from '../core/threads';
+import type { TraceEvents } from '../core/trace';
+
+const READ = opCode('read');
+const WRITE = opCode('write');
+const CAS = opCode('cas');
+
+/** Fills a per-event column for events [from, to), called with consecutive ranges from 0. */
+export type ColumnFiller = (from: number, to: number) => void;
+
+/**
+ * Fills `out` with the strategy line (pc) each event executed, or -1 for accesses that are
+ * not the loop body (the supervisors' and main's final reads). A leaf's accesses follow the
+ * strategy's `ops` cycle; a failed compare-and-swap retries the same pc, and failed lock
+ * attempts are never recorded, so walking each leaf's events through the cycle recovers the
+ * pc. An access that does not fit where the walk is (a truncated or foreign trace)
+ * resynchronises on the next pc with that op, so one odd event cannot shift every later line.
+ */
+export function pcFiller(
+  e: TraceEvents,
+  threads: readonly ThreadInfo[],
+  strategy: Pick<Strategy, 'ops'>,
+  out: Int16Array,
+): ColumnFiller {
+  const ops = Int8Array.from(strategy.ops, (op) => OPS.indexOf(op));
+  const cycle = ops.length;
+  const leaf = Uint8Array.from({ length: 256 }, (_, t) => (threads[t]?.role === 'leaf' ? 1 : 0));
+  const pcOf = new Int32Array(256);
+  const { thread, op: opColumn, flags } = e;
+  return (from, to) => {
+    for (let i = from; i < to; i++) {
+      const t = thread[i]!;
+      const op = opColumn[i]!;
+      if (!leaf[t]) {
+        out[i] = -1;
+        continue;
+      }
+      let pc = pcOf[t]!;
+      if (ops[pc] !== op) {
+        let shift = 1;
+        while (shift < cycle && ops[(pc + shift) % cycle] !== op) shift++;
+        if (shift >= cycle) {
+          out[i] = -1;
+          continue;
+        }
+        pc = (pc + shift) % cycle;
+      }
+      out[i] = pc;
+      const failedCas = op === CAS && (flags[i]! & FLAG.casOk) === 0;
+      pcOf[t] = failedCas ? pc : pc + 1 === cycle ? 0 : pc + 1;
+    }
+  };
+}
+
+/**
+ * Fills `out`: for each write and compare-and-swap, the index of the access its value was
+ * built on: the same thread's latest read, or its latest failed swap (a retry reuses the
+ * value that swap saw). -1 elsewhere. This is the thin link drawn from a read to its write.
+ */
+export function sourceFiller(e: TraceEvents, out: Int32Array): ColumnFiller {
+  const lastSource = new Int32Array(256).fill(-1);
+  const { thread, op: opColumn, flags } = e;
+  return (from, to) => {
+    for (let i = from; i < to; i++) {
+      const t = thread[i]!;
+      const op = opColumn[i]!;
+      out[i] = op === WRITE || op === CAS ? lastSource[t]! : -1;
+      if (op === READ || (op === CAS && (flags[i]! & FLAG.casOk) === 0)) lastSource[t] = i;
+    }
+  };
+}
+
+/** Events filled per step at least, so filling far ahead costs few calls. */
+const CHUNK = 1 << 16;
+
+/**
+ * Reads a column that is filled left to right only as far as anyone has asked, so the first
+ * render of a huge trace does not pay for columns it only needs near the cursor.
+ */
+export function lazyColumn(column: Int16Array | Int32Array, fill: ColumnFiller) {
+  let filled = 0;
+  return (i: number): number => {
+    if (i >= filled) {
+      const to = Math.min(column.length, Math.max(i + 1, filled + CHUNK));
+      fill(filled, to);
+      filled = to;
+    }
+    return column[i] ?? -1;
+  };
+}
+
+/** Every event's pc at once (see pcFiller). */
+export function eventPcs(
+  e: TraceEvents,
+  threads: readonly ThreadInfo[],
+  strategy: Pick<Strategy, 'ops'>,
+): Int16Array {
+  const out = new Int16Array(e.length);
+  pcFiller(e, threads, strategy, out)(0, e.length);
+  return out;
+}
+
+/** Every event's source read at once (see sourceFiller). */
+export function sourceReads(e: TraceEvents): Int32Array {
+  const out = new Int32Array(e.length);
+  sourceFiller(e, out)(0, e.length);
+  return out;
+}

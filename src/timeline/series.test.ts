@@ -1,0 +1,87 @@
+import { scaleLinear } from 'd3';
+import { describe, expect, it } from 'vitest';
+import { accountTrace } from '../core/accounting';
+import { presetConfig } from '../core/config';
+import { handTrace } from '../core/handTrace';
+import { randomChooser, simulate } from '../core/simulation';
+import { kindColumn } from './kinds';
+import { columnStarts, orderPositions } from './layout';
+import { buildMinMaxPyramid } from './lod';
+import { counterSeries, envelopePath, gapAreaPath } from './series';
+
+describe('counterSeries', () => {
+  it('ends at the final value and the ideal at the number of increments', () => {
+    const trace = simulate({ ...presetConfig('blog'), increments: 50 }, randomChooser(9));
+    const acc = accountTrace(trace);
+    const s = counterSeries(trace.events, kindColumn(trace.events), acc.history);
+    const n = trace.events.length;
+    expect(s.counter[n - 1]).toBe(trace.final);
+    expect(s.ideal[n - 1]).toBe(trace.expected);
+    // The gap between the lines is exactly what has been lost so far.
+    let lostSoFar = 0;
+    for (let i = 0; i < n; i++) {
+      lostSoFar += acc.erasedByEvent[i]!;
+      expect(s.ideal[i]! - s.counter[i]!).toBe(lostSoFar);
+    }
+    expect(s.max).toBe(trace.expected);
+  });
+
+  it('reads the counter from the writes when there is no history', () => {
+    const trace = handTrace(2, [
+      [1, 'read', 0],
+      [2, 'read', 0],
+      [1, 'write', 1, 0],
+      [2, 'write', 1, 1],
+      [1, 'add', 2, 1],
+    ]);
+    const s = counterSeries(trace.events, kindColumn(trace.events), null);
+    expect([...s.counter]).toEqual([0, 0, 1, 1, 2]);
+    expect([...s.ideal]).toEqual([0, 0, 1, 2, 3]);
+  });
+});
+
+describe('envelopePath', () => {
+  const points = (d: string) =>
+    [...d.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+
+  it('keeps a dip that lies inside one pixel column', () => {
+    // 30 events in 3 columns; the counter climbs, dips to 2 at event 15, climbs on.
+    const values = Int32Array.from({ length: 30 }, (_, i) => (i === 15 ? 2 : i));
+    const pos = orderPositions(30);
+    const starts = columnStarts(pos, scaleLinear().domain(pos.domain).range([0, 3]), 3);
+    const d = envelopePath(starts, values, buildMinMaxPyramid(values), (v) => v);
+    const ys = points(d).map(([, y]) => y);
+    expect(ys).toContain(2);
+    expect(Math.max(...ys)).toBe(29);
+    expect(points(d).at(-1)).toEqual([3, 29]);
+  });
+
+  it('draws at most four points per column, however many events', () => {
+    const values = Int32Array.from({ length: 100_000 }, (_, i) => i);
+    const pos = orderPositions(values.length);
+    const starts = columnStarts(pos, scaleLinear().domain(pos.domain).range([0, 200]), 200);
+    const d = envelopePath(starts, values, buildMinMaxPyramid(values), (v) => v / 1000);
+    expect(points(d).length).toBeLessThanOrEqual(4 * 200 + 2);
+  });
+
+  it('draws steps when zoomed in: flat, then straight up at the event', () => {
+    const values = Int32Array.of(0, 1);
+    const pos = orderPositions(2);
+    const starts = columnStarts(pos, scaleLinear().domain(pos.domain).range([0, 4]), 4);
+    expect(envelopePath(starts, values, null, (v) => v * 10)).toBe('M0,0L1.5,0L3.5,0L3.5,10L4,10');
+  });
+});
+
+describe('gapAreaPath', () => {
+  it('is empty when nothing was lost and encloses the gap otherwise', () => {
+    const pos = orderPositions(4);
+    const starts = columnStarts(pos, scaleLinear().domain(pos.domain).range([0, 4]), 4);
+    const same = Int32Array.of(1, 2, 3, 4);
+    expect(gapAreaPath(starts, same, same, (v) => v)).toBe('');
+    const d = gapAreaPath(starts, same, Int32Array.of(1, 1, 2, 3), (v) => v);
+    expect(d.startsWith('M0,0')).toBe(true);
+    expect(d.endsWith('Z')).toBe(true);
+    // After the last column the top is the ideal 4 and the bottom the counter 3.
+    expect(d).toContain('4,4L4,3');
+  });
+});
