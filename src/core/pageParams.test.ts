@@ -22,6 +22,7 @@ describe('parsePageParams', () => {
       embed: true,
       theme: 'dark',
       debug: true,
+      fail: null,
     });
   });
 

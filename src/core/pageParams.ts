@@ -12,6 +12,8 @@ export interface PageParams {
   embed: boolean;
   theme: 'auto' | 'light' | 'dark';
   debug: boolean;
+  /** Test hook, honoured only with `debug`: this worker throws halfway through each run. */
+  fail: number | null;
 }
 
 export const DEFAULT_PAGE_PARAMS: PageParams = {
@@ -23,6 +25,7 @@ export const DEFAULT_PAGE_PARAMS: PageParams = {
   embed: false,
   theme: 'auto',
   debug: false,
+  fail: null,
 };
 
 export const PAGE_PARAM_SCHEMAS = {
@@ -41,6 +44,11 @@ export const PAGE_PARAM_SCHEMAS = {
   embed: z.enum(['0', '1'], { error: 'must be 0 or 1' }).transform((v) => v === '1'),
   theme: z.enum(['auto', 'light', 'dark'], { error: 'must be auto, light or dark' }),
   debug: z.enum(['0', '1'], { error: 'must be 0 or 1' }).transform((v) => v === '1'),
+  fail: z.coerce
+    .number({ error: 'must be a number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .max(63, { error: 'must be at most 63' }),
 } as const;
 
 /** Read the page parameters; invalid ones fall back to their defaults with a message each. */

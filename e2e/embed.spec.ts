@@ -1,0 +1,299 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Frame, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { readResult, runToDone } from './lab';
+import { APP_ORIGIN, HOST_ORIGIN, PLAIN_APP_ORIGIN } from './origins';
+
+// The host pages (e2e/fixtures/host-*.html) are a blog on another origin that sends no
+// headers; the embed's own requests go to the app's origin. Nothing else may be asked.
+test.use({ allowedOrigins: [APP_ORIGIN, HOST_ORIGIN] });
+
+interface HostMessage {
+  origin: string;
+  data: { type: string } & Record<string, unknown>;
+}
+type HostWindow = Window & { raceLabMessages: HostMessage[] };
+
+/** Wait until the host page has received `count` messages of `type`; returns them all. */
+async function messagesOf(page: Page, type: string, count = 1): Promise<HostMessage[]> {
+  await page.waitForFunction(
+    ([t, n]) =>
+      (window as unknown as HostWindow).raceLabMessages.filter((m) => m.data.type === t).length >=
+      n,
+    [type, count] as const,
+  );
+  return page.evaluate(
+    (t) => (window as unknown as HostWindow).raceLabMessages.filter((m) => m.data.type === t),
+    type,
+  );
+}
+
+/** The embed's frame in the host page, once it has said it is ready. */
+async function embedFrame(page: Page, origin = APP_ORIGIN): Promise<Frame> {
+  const [ready] = await messagesOf(page, 'race-lab:ready');
+  expect(ready!.origin).toBe(origin);
+  const frame = page.frames().find((f) => f.url().startsWith(`${origin}/`));
+  expect(frame, `a frame of ${origin}`).toBeTruthy();
+  return frame!;
+}
+
+/** What a race-lab:result says, without its type. */
+function numbersOf(message: HostMessage) {
+  const { type, ...numbers } = message.data;
+  expect(type).toBe('race-lab:result');
+  return numbers as { expected: number; final: number; lost: number; strategy: string };
+}
+
+/** The frame's result element, once it shows the run the host heard about. */
+async function expectFrameShows(frame: Frame, numbers: Record<string, unknown>) {
+  await expect
+    .poll(() => readResult(frame.getByTestId('result')))
+    .toMatchObject({ state: 'done', ...numbers });
+}
+
+/** Post `data` from the host page to its (first) embed. */
+const postToEmbed = (page: Page, data: unknown, origin = APP_ORIGIN) =>
+  page.evaluate(([d, o]) => document.querySelector('iframe')!.contentWindow!.postMessage(d, o), [
+    data,
+    origin,
+  ] as const);
+
+test.describe('embedded on a blog that sends no headers', () => {
+  test('the iframe snippet is isolated, runs real workers and reports the run', async ({
+    page,
+  }) => {
+    await page.goto(`${HOST_ORIGIN}/host-iframe.html`);
+    const frame = await embedFrame(page);
+    expect(await frame.evaluate(() => crossOriginIsolated)).toBe(true);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    await expect(frame.getByTestId('engine-badge')).toHaveCount(0);
+
+    await frame.getByRole('button', { name: 'Run', exact: true }).click();
+    const [message] = await messagesOf(page, 'race-lab:result');
+    expect(message!.origin).toBe(APP_ORIGIN);
+    const numbers = numbersOf(message!);
+    expect(numbers).toMatchObject({ expected: 400, strategy: 'racy', engine: 'workers' });
+    expect(numbers.final + numbers.lost).toBe(400);
+    await expectFrameShows(frame, numbers);
+    await expect(frame.getByTestId('result')).toHaveAttribute('data-workers-isolated', 'true');
+  });
+
+  test('the host sets and runs the embed; bad fields are named, junk is ignored', async ({
+    page,
+  }) => {
+    await page.goto(`${HOST_ORIGIN}/host-iframe.html`);
+    const frame = await embedFrame(page);
+    const alerts = frame.getByRole('alert');
+
+    await postToEmbed(page, { type: 'race-lab:set', atomic: true, workers: 99 });
+    await expect(frame.getByRole('switch', { name: 'Atomic increments' })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    await expect(alerts).toHaveCount(1);
+    await expect(alerts).toContainText('workers=99');
+
+    await postToEmbed(page, { type: 'race-lab:run' });
+    const [first] = await messagesOf(page, 'race-lab:result');
+    const numbers = numbersOf(first!);
+    expect(numbers).toEqual({
+      expected: 400,
+      final: 400,
+      lost: 0,
+      strategy: 'atomic',
+      engine: 'workers',
+    });
+    await expectFrameShows(frame, numbers);
+
+    // Junk first, then a real run: messages arrive in order, so when the run's result is in,
+    // the junk has been handled, and it must have done nothing.
+    for (const junk of [null, 'race-lab:run', { type: 42 }, { type: 'race-lab:ready' }, [1]]) {
+      await postToEmbed(page, junk);
+    }
+    await postToEmbed(page, { type: 'race-lab:run' });
+    const results = await messagesOf(page, 'race-lab:result', 2);
+    await expectFrameShows(frame, numbersOf(results[1]!));
+    expect(results).toHaveLength(2);
+    await expect(alerts).toHaveCount(1);
+  });
+
+  test('embed.js turns a placeholder into an isolated frame sized to its content', async ({
+    page,
+  }) => {
+    await page.goto(`${HOST_ORIGIN}/host-script.html`);
+    const iframe = page.locator('[data-race-lab] iframe');
+    await expect(iframe).toHaveAttribute('src', `${APP_ORIGIN}/?embed=1&preset=blog&strategy=racy`);
+    await expect(iframe).toHaveAttribute('allow', 'cross-origin-isolated');
+    await expect(iframe).toHaveAttribute(
+      'title',
+      "Race Lab: The blog's program, racy read then write",
+    );
+    const frame = await embedFrame(page);
+    expect(await frame.evaluate(() => crossOriginIsolated)).toBe(true);
+
+    const sizes = async () => ({
+      frame: Math.round((await iframe.boundingBox())?.height ?? 0),
+      content: await frame.evaluate(() =>
+        Math.ceil(document.documentElement.getBoundingClientRect().height),
+      ),
+    });
+    await expect.poll(async () => (await sizes()).frame).toBe((await sizes()).content);
+    const idle = (await sizes()).content;
+
+    await frame.getByRole('button', { name: 'Run', exact: true }).click();
+    const [message] = await messagesOf(page, 'race-lab:result');
+    await expectFrameShows(frame, numbersOf(message!));
+    await expect(frame.getByTestId('timeline')).toBeVisible();
+    // The result and the timeline make the embed taller, and the frame follows.
+    await expect
+      .poll(async () => {
+        const { frame: height, content } = await sizes();
+        return height === content && content > idle;
+      })
+      .toBe(true);
+  });
+});
+
+test.describe('embedded from a server without isolation headers', () => {
+  test.use({ allowedOrigins: [PLAIN_APP_ORIGIN, HOST_ORIGIN] });
+
+  test('the embed runs the simulated engine and says so', async ({ page }) => {
+    await page.goto(`${HOST_ORIGIN}/host-plain.html`);
+    const frame = await embedFrame(page, PLAIN_APP_ORIGIN);
+    expect(await frame.evaluate(() => crossOriginIsolated)).toBe(false);
+    await expect(frame.getByTestId('engine-badge')).toBeVisible();
+
+    await frame.getByRole('button', { name: 'Run', exact: true }).click();
+    const [message] = await messagesOf(page, 'race-lab:result');
+    expect(message!.origin).toBe(PLAIN_APP_ORIGIN);
+    const numbers = numbersOf(message!);
+    expect(numbers).toMatchObject({ expected: 400, strategy: 'racy', engine: 'simulated' });
+    await expectFrameShows(frame, { ...numbers, engine: 'simulated' });
+    await expect(frame.getByTestId('engine-badge')).toBeVisible();
+  });
+});
+
+test.describe('the embed view', () => {
+  test('fits 320 px, starts nothing before Run, follows a forced theme', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.goto('/?embed=1&theme=dark&work=5');
+    const scrollWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+    await expect(page.getByTestId('result')).toHaveAttribute('data-state', 'idle');
+    expect(page.workers(), 'no worker before Run').toHaveLength(0);
+    expect(await scrollWidth()).toBeLessThanOrEqual(320);
+
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const background = await page.evaluate(
+      () => getComputedStyle(document.documentElement).background,
+    );
+    expect(background).toContain('rgb(20, 22, 26)');
+
+    const open = page.getByRole('link', { name: 'Open in Race Lab' });
+    await expect(open).toHaveAttribute('href', `${APP_ORIGIN}/?work=5`);
+    await expect(open).toHaveAttribute('target', '_blank');
+    await expect(open).toHaveAttribute('rel', 'noopener');
+
+    await runToDone(page);
+    await expect(page.getByTestId('timeline')).toBeVisible();
+    expect(page.workers().length).toBeGreaterThan(0);
+    expect(await scrollWidth()).toBeLessThanOrEqual(320);
+  });
+});
+
+test.describe('accessibility', () => {
+  test('the embed view passes a scan in forced light and dark, before and after a run', async ({
+    page,
+  }) => {
+    for (const theme of ['light', 'dark'] as const) {
+      await page.goto(`/?embed=1&theme=${theme}`);
+      const idle = await new AxeBuilder({ page }).analyze();
+      expect(idle.violations.map((v) => `${theme}, idle: ${v.id}`)).toEqual([]);
+      await runToDone(page);
+      await expect(page.getByTestId('timeline')).toBeVisible();
+      const done = await new AxeBuilder({ page }).analyze();
+      expect(done.violations.map((v) => `${theme}, done: ${v.id}`)).toEqual([]);
+    }
+  });
+
+  test('the Share dialog passes a scan', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    const scan = await new AxeBuilder({ page }).include('dialog').analyze();
+    expect(scan.violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
+test.describe('for writers', () => {
+  test('the timeline downloads as a valid SVG with its lanes, and as a PNG', async ({ page }) => {
+    await page.goto('/');
+    await runToDone(page);
+    await expect(page.getByTestId('timeline')).toBeVisible();
+
+    const [svgFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download SVG' }).click(),
+    ]);
+    expect(svgFile.suggestedFilename()).toMatch(/^race-lab-blog-racy-.+\.svg$/);
+    const svg = readFileSync(await svgFile.path(), 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        root: doc.documentElement.localName,
+        namespace: doc.documentElement.namespaceURI,
+        labels: Array.from(doc.querySelectorAll('text'), (t) => t.textContent ?? ''),
+      };
+    }, svg);
+    expect(parsed.error).toBeNull();
+    expect(parsed).toMatchObject({ root: 'svg', namespace: 'http://www.w3.org/2000/svg' });
+    for (const lane of ['main', 'func3', 'func4', 'func1', 'func2']) {
+      expect(
+        parsed.labels.some((l) => l.includes(lane)),
+        lane,
+      ).toBe(true);
+    }
+
+    const [pngFile] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download PNG' }).click(),
+    ]);
+    expect(pngFile.suggestedFilename()).toMatch(/\.png$/);
+    const png = readFileSync(await pngFile.path());
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.readUInt32BE(16), 'PNG width').toBeGreaterThan(100);
+  });
+
+  test('the Share dialog gives the link and both snippets, copies, and closes', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: APP_ORIGIN });
+    await page.goto('/?strategy=lock');
+    const share = page.getByRole('button', { name: 'Share', exact: true });
+    await share.click();
+    const dialog = page.getByRole('dialog', { name: 'Share these settings' });
+    await expect(dialog).toBeVisible();
+    const link = dialog.getByRole('textbox', { name: 'Link' });
+    await expect(link).toBeFocused();
+    await expect(link).toHaveValue(page.url());
+
+    const iframe = await dialog.getByRole('textbox', { name: 'Iframe snippet' }).inputValue();
+    expect(iframe).toContain(`src="${APP_ORIGIN}/?embed=1&preset=blog&strategy=lock"`);
+    expect(iframe).toContain('allow="cross-origin-isolated" loading="lazy"');
+    expect(iframe).toContain('title="Race Lab: ');
+    const script = await dialog.getByRole('textbox', { name: 'Script snippet' }).inputValue();
+    expect(script).toContain('data-race-lab="preset=blog&strategy=lock"');
+    expect(script).toContain(`<script src="${APP_ORIGIN}/embed.js" async></script>`);
+
+    await dialog.getByRole('button', { name: 'Copy iframe snippet' }).click();
+    await expect(dialog.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(iframe);
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(share).toBeFocused();
+  });
+});

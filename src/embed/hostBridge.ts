@@ -1,0 +1,116 @@
+import type { StoreApi } from 'zustand';
+import { useLab, type LabState } from '../store/labStore';
+import {
+  heightMessage,
+  parseHostMessage,
+  READY_MESSAGE,
+  resultMessage,
+  type HostSettings,
+  type OutgoingMessage,
+} from './hostMessages';
+
+/** The part of the store the bridge reads and drives. */
+type BridgeState = Pick<
+  LabState,
+  | 'status'
+  | 'result'
+  | 'notices'
+  | 'run'
+  | 'setPreset'
+  | 'setWorkers'
+  | 'setIncrements'
+  | 'setWork'
+  | 'setStrategy'
+  | 'setAtomic'
+  | 'setPage'
+  | 'addNotices'
+  | 'dismissNotice'
+>;
+
+/** What the bridge works with: the browser's by default, stand-ins in tests. */
+export interface BridgeDeps {
+  store: Pick<StoreApi<BridgeState>, 'getState' | 'subscribe'>;
+  /** The embed's own window, where the host's messages arrive. */
+  self: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+  /** The host's window: the only one whose messages count. */
+  host: Pick<Window, 'postMessage'>;
+  /** Calls back with the content height (CSS pixels) as it changes; returns a stop function. */
+  watchHeight(onHeight: (height: number) => void): () => void;
+}
+
+/** Apply a host's settings the way the reader's own controls would, in a fixed order. */
+function applySettings(state: BridgeState, settings: HostSettings): void {
+  if (settings.preset !== undefined) state.setPreset(settings.preset);
+  if (settings.workers !== undefined) state.setWorkers(settings.workers);
+  if (settings.increments !== undefined) state.setIncrements(settings.increments);
+  if (settings.work !== undefined) state.setWork(settings.work);
+  // A strategy named outright says more than the switch, so it wins when both are sent.
+  if (settings.strategy !== undefined) state.setStrategy(settings.strategy);
+  else if (settings.atomic !== undefined) state.setAtomic(settings.atomic);
+  if (settings.theme !== undefined) state.setPage({ theme: settings.theme });
+}
+
+/** Report the content height of this document whenever it changes. */
+export function watchDocumentHeight(onHeight: (height: number) => void): () => void {
+  const root = document.documentElement;
+  // The root's height is its content's (nothing here sizes it to the frame), so no feedback.
+  const observer = new ResizeObserver(() => onHeight(root.getBoundingClientRect().height));
+  observer.observe(root);
+  return () => observer.disconnect();
+}
+
+const browserDeps = (): BridgeDeps => ({
+  store: useLab,
+  self: window,
+  host: window.parent,
+  watchHeight: watchDocumentHeight,
+});
+
+/**
+ * Talk to the page that frames this one: announce readiness, report every finished run and
+ * the content height, and accept race-lab:run and race-lab:set from the parent window only.
+ * Anything else is ignored without a word. Returns a stop function.
+ */
+export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
+  const { store, self, host } = deps;
+  // Results are public and nothing else is sent, so any host origin may read them.
+  const post = (message: OutgoingMessage) => host.postMessage(message, '*');
+
+  const onMessage = (event: MessageEvent) => {
+    if (event.source !== host) return;
+    const command = parseHostMessage(event.data);
+    if (!command) return;
+    const state = store.getState();
+    if (command.type === 'run') {
+      void state.run();
+      return;
+    }
+    // A new set replaces what the host's last one was told.
+    for (const n of state.notices) if (n.source === 'embed') state.dismissNotice(n.id);
+    applySettings(state, command.settings);
+    if (command.refused.length > 0) state.addNotices('embed', command.refused);
+  };
+  self.addEventListener('message', onMessage);
+
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.result === previous.result || state.status !== 'done' || !state.result) return;
+    const message = resultMessage(state.result);
+    if (message) post(message);
+  });
+
+  let lastHeight = -1;
+  const stopWatching = deps.watchHeight((height) => {
+    const message = heightMessage(height);
+    // Zero is the document before its first render: no size worth giving the frame.
+    if (message.height <= 0 || message.height === lastHeight) return;
+    lastHeight = message.height;
+    post(message);
+  });
+
+  post(READY_MESSAGE);
+  return () => {
+    self.removeEventListener('message', onMessage);
+    unsubscribe();
+    stopWatching();
+  };
+}

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../core/config';
+import { heightMessage, parseHostMessage, resultMessage } from './hostMessages';
+
+describe('parseHostMessage', () => {
+  it('reads a run command', () => {
+    expect(parseHostMessage({ type: 'race-lab:run' })).toEqual({ type: 'run' });
+  });
+
+  it('ignores anything that is not a Race Lab command', () => {
+    const others: unknown[] = [
+      null,
+      undefined,
+      42,
+      'race-lab:run',
+      [],
+      ['race-lab:run'],
+      {},
+      { type: 'race-lab:result' },
+      { type: 'race-lab:ready' },
+      { type: 'RACE-LAB:RUN' },
+      { type: ['race-lab:run'] },
+      { kind: 'race-lab:run' },
+      new Date(),
+    ];
+    for (const data of others) expect(parseHostMessage(data), JSON.stringify(data)).toBeNull();
+  });
+
+  it('keeps every valid setting, numbers given as numbers or digit strings', () => {
+    const command = parseHostMessage({
+      type: 'race-lab:set',
+      preset: 'pair',
+      workers: 3,
+      increments: '250',
+      strategy: 'cas',
+      work: 0,
+      atomic: true,
+      theme: 'dark',
+    });
+    expect(command).toEqual({
+      type: 'set',
+      settings: {
+        preset: 'pair',
+        workers: 3,
+        increments: 250,
+        strategy: 'cas',
+        work: 0,
+        atomic: true,
+        theme: 'dark',
+      },
+      refused: [],
+    });
+  });
+
+  it('applies the good fields and names each bad one with the URL rule it broke', () => {
+    const command = parseHostMessage({
+      type: 'race-lab:set',
+      atomic: true,
+      workers: LIMITS.workers.max + 1,
+      strategy: 'fast',
+      work: 1.5,
+    });
+    expect(command?.type).toBe('set');
+    if (command?.type !== 'set') return;
+    expect(command.settings).toEqual({ atomic: true });
+    expect(command.refused).toEqual([
+      `Ignored workers=17 from the host page: must be at most ${LIMITS.workers.max}.`,
+      expect.stringMatching(/^Ignored strategy="fast" from the host page: must be one of racy/),
+      'Ignored work=1.5 from the host page: must be a whole number.',
+    ]);
+  });
+
+  it('refuses values a lax coercion would let through', () => {
+    const command = parseHostMessage({
+      type: 'race-lab:set',
+      workers: null,
+      increments: true,
+      work: [5],
+      atomic: 'yes',
+      preset: 2,
+    });
+    if (command?.type !== 'set') throw new Error('expected a set command');
+    expect(command.settings).toEqual({});
+    expect(command.refused.map((r) => r.split('=')[0])).toEqual([
+      'Ignored preset',
+      'Ignored workers',
+      'Ignored increments',
+      'Ignored work',
+      'Ignored atomic',
+    ]);
+  });
+
+  it('names a few unknown fields, shortened, in one notice', () => {
+    const fields = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`f${i}`, i]));
+    const command = parseHostMessage({ type: 'race-lab:set', ...fields, ['x'.repeat(50)]: 1 });
+    if (command?.type !== 'set') throw new Error('expected a set command');
+    expect(command.refused).toEqual([
+      'Ignored unknown settings from the host page: "f0", "f1", "f2", "f3", "f4" and 4 more.',
+    ]);
+  });
+
+  it('never shows a long value whole', () => {
+    const command = parseHostMessage({ type: 'race-lab:set', preset: 'p'.repeat(500) });
+    if (command?.type !== 'set') throw new Error('expected a set command');
+    expect(command.refused[0]!.length).toBeLessThan(120);
+  });
+});
+
+describe('outgoing messages', () => {
+  it('reports a run with exactly the public fields', () => {
+    const result = {
+      expected: 400,
+      final: 391,
+      lost: 9,
+      strategy: 'racy' as const,
+      engine: 'workers' as const,
+      seed: 7,
+      tallies: [],
+    };
+    expect(resultMessage(result)).toEqual({
+      type: 'race-lab:result',
+      expected: 400,
+      final: 391,
+      lost: 9,
+      strategy: 'racy',
+      engine: 'workers',
+    });
+  });
+
+  it('says nothing of an imported trace', () => {
+    const imported = { expected: 4, final: 4, lost: 0, strategy: 'atomic', engine: 'imported' };
+    expect(resultMessage(imported as Parameters<typeof resultMessage>[0])).toBeNull();
+  });
+
+  it('rounds heights up to whole pixels', () => {
+    expect(heightMessage(412.2)).toEqual({ type: 'race-lab:height', height: 413 });
+  });
+});

@@ -1,0 +1,145 @@
+import { z } from 'zod';
+import { RUN_PARAM_SCHEMAS, type PresetId } from '../core/config';
+import { PAGE_PARAM_SCHEMAS, type PageParams } from '../core/pageParams';
+import type { StrategyId } from '../core/strategies';
+
+// The messages between an embedded Race Lab and the page that frames it (docs/embedding.md).
+
+/** Sent once, when the embed listens for commands. */
+export interface ReadyMessage {
+  type: 'race-lab:ready';
+}
+
+/** Sent after every run that finished (not stopped, not failed). */
+export interface ResultMessage {
+  type: 'race-lab:result';
+  expected: number;
+  final: number;
+  lost: number;
+  strategy: StrategyId;
+  engine: 'workers' | 'simulated';
+}
+
+/** Sent whenever the embed's content height changes, so the host can size the frame. */
+export interface HeightMessage {
+  type: 'race-lab:height';
+  /** CSS pixels, rounded up. */
+  height: number;
+}
+
+/** Everything the embed posts to its host. */
+export type OutgoingMessage = ReadyMessage | ResultMessage | HeightMessage;
+
+/** Settings a host may change with race-lab:set; absent fields are left as they are. */
+export interface HostSettings {
+  preset?: PresetId;
+  workers?: number;
+  increments?: number;
+  strategy?: StrategyId;
+  work?: number;
+  /** The Atomic increments switch: true is the atomic strategy, false the racy one. */
+  atomic?: boolean;
+  theme?: PageParams['theme'];
+}
+
+/** A command from the host, validated. */
+export type HostCommand =
+  | { type: 'run' }
+  /** `refused` says, in words for the reader, which fields were ignored and why. */
+  | { type: 'set'; settings: HostSettings; refused: string[] };
+
+/** The one race-lab:ready message. */
+export const READY_MESSAGE: ReadyMessage = { type: 'race-lab:ready' };
+
+/** A number in a message may be a JSON number or, like in the URL, a string of digits. */
+const numeric = (rule: z.ZodType<number>) =>
+  z
+    .union([z.number(), z.string().max(64)], { error: 'must be a number' })
+    // The URL's rule takes anything (it coerces); here it only ever sees numbers and strings.
+    .pipe(rule as z.ZodType<number, string | number>);
+
+const R = RUN_PARAM_SCHEMAS;
+
+/** One schema per race-lab:set field: the URL's own rules, so both refuse the same values. */
+export const SET_FIELD_SCHEMAS = {
+  preset: R.preset,
+  workers: numeric(R.workers),
+  increments: numeric(R.increments),
+  strategy: R.strategy,
+  work: numeric(R.work),
+  atomic: z.boolean({ error: 'must be true or false' }),
+  theme: PAGE_PARAM_SCHEMAS.theme,
+} as const;
+
+const SET_FIELDS = Object.keys(SET_FIELD_SCHEMAS) as (keyof HostSettings)[];
+
+/** Unknown field names named in a notice, at most; a host could send thousands. */
+const MAX_NAMED_UNKNOWN = 5;
+
+const envelope = z.object({ type: z.enum(['race-lab:run', 'race-lab:set']) });
+const record = z.record(z.string(), z.unknown());
+
+/** A value as a notice shows it: short, and never markup. */
+const shown = (value: unknown): string => {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 24 ? `${text.slice(0, 24)}…` : text;
+};
+
+/**
+ * Read a message from the host. Anything that is not a Race Lab command gives null (ignored
+ * without a word); a race-lab:set keeps its valid fields and lists the refused ones.
+ */
+export function parseHostMessage(data: unknown): HostCommand | null {
+  const head = envelope.safeParse(data);
+  if (!head.success) return null;
+  if (head.data.type === 'race-lab:run') return { type: 'run' };
+  const parsed = record.safeParse(data);
+  if (!parsed.success) return null;
+  const fields = parsed.data;
+  const settings: Record<string, unknown> = {};
+  const refused: string[] = [];
+  for (const name of SET_FIELDS) {
+    if (!(name in fields)) continue;
+    const result = SET_FIELD_SCHEMAS[name].safeParse(fields[name]);
+    if (result.success) settings[name] = result.data;
+    else {
+      const reason = result.error.issues[0]?.message ?? 'is not valid';
+      refused.push(`Ignored ${name}=${shown(fields[name])} from the host page: ${reason}.`);
+    }
+  }
+  const unknown = Object.keys(fields).filter(
+    (k) => k !== 'type' && !(SET_FIELDS as string[]).includes(k),
+  );
+  if (unknown.length > 0) {
+    const named = unknown.slice(0, MAX_NAMED_UNKNOWN).map((k) => shown(k));
+    const more = unknown.length - named.length;
+    refused.push(
+      `Ignored unknown settings from the host page: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
+    );
+  }
+  return { type: 'set', settings: settings as HostSettings, refused };
+}
+
+/** What a host hears of a finished run; null for results that did not come from a run here. */
+export function resultMessage(result: {
+  expected: number;
+  final: number;
+  lost: number;
+  strategy: StrategyId;
+  engine: 'workers' | 'simulated' | 'imported';
+}): ResultMessage | null {
+  if (result.engine === 'imported') return null;
+  const { expected, final, lost, strategy, engine } = result;
+  return { type: 'race-lab:result', expected, final, lost, strategy, engine };
+}
+
+/** The height message for a content height in CSS pixels. */
+export const heightMessage = (height: number): HeightMessage => ({
+  type: 'race-lab:height',
+  height: Math.ceil(height),
+});

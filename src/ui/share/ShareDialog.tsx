@@ -1,0 +1,129 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { PageParams } from '../../core/pageParams';
+import {
+  embedTitle,
+  embedUrl,
+  iframeSnippet,
+  scriptSnippet,
+  settingsQuery,
+} from '../../embed/snippets';
+import { useLab } from '../../store/labStore';
+import { selectConfig } from '../../store/selectors';
+
+type Theme = PageParams['theme'];
+
+/** Put `text` on the clipboard; where the browser will not, select it for the reader to copy. */
+async function copyText(text: string, field: HTMLInputElement | HTMLTextAreaElement) {
+  try {
+    if (!navigator.clipboard) throw new Error('no clipboard');
+    await navigator.clipboard.writeText(text);
+    return 'Copied.';
+  } catch {
+    field.focus();
+    field.select();
+    return 'Selected: press Ctrl+C (⌘C on a Mac) to copy.';
+  }
+}
+
+interface CopyFieldProps {
+  label: string;
+  value: string;
+  /** Lines shown; one line is a plain text field. */
+  rows?: number;
+}
+
+/** A read-only text with its label, a Copy button and a word on how the copy went. */
+function CopyField({ label, value, rows = 1 }: CopyFieldProps) {
+  const id = useId();
+  const field = useRef<HTMLInputElement | HTMLTextAreaElement | null>(null);
+  const [status, setStatus] = useState('');
+  const keep = (el: HTMLInputElement | HTMLTextAreaElement | null) => {
+    field.current = el;
+  };
+  return (
+    <div className="share-field">
+      <label htmlFor={id}>{label}</label>
+      {rows > 1 ? (
+        <textarea id={id} ref={keep} readOnly rows={rows} value={value} spellCheck={false} />
+      ) : (
+        <input id={id} ref={keep} readOnly value={value} spellCheck={false} />
+      )}
+      <div className="share-copy">
+        <button
+          type="button"
+          aria-label={`Copy ${label.toLowerCase()}`}
+          onClick={() => {
+            const el = field.current;
+            if (el) void copyText(value, el).then(setStatus);
+          }}
+        >
+          Copy
+        </button>
+        <span role="status">{status}</span>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The Share dialog: a link with the whole state, and the iframe and script snippets that put
+ * these settings in a blog post. Modal; Escape or Close ends it and `onClose` runs.
+ */
+export function ShareDialog({ onClose }: { onClose(): void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  const themeId = useId();
+  const config = useLab(selectConfig);
+  const [theme, setTheme] = useState<Theme>('auto');
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    el.showModal();
+    // Start on the link, selected: the thing most people came for.
+    const link = el.querySelector('input');
+    link?.focus();
+    link?.select();
+    return () => {
+      if (el.open) el.close();
+    };
+  }, []);
+
+  const app = location.origin + location.pathname;
+  const title = embedTitle(config);
+  const script = new URL('embed.js', document.baseURI).href;
+  return (
+    <dialog ref={dialog} className="share-dialog" aria-labelledby={headingId} onClose={onClose}>
+      <h2 id={headingId}>Share these settings</h2>
+      <CopyField label="Link" value={location.href} />
+      <div className="share-theme">
+        <label htmlFor={themeId}>Embed colours</label>
+        <select id={themeId} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
+          <option value="auto">Follow the reader (auto)</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </div>
+      <CopyField
+        label="Iframe snippet"
+        value={iframeSnippet(embedUrl(app, config, theme), title)}
+        rows={4}
+      />
+      <CopyField
+        label="Script snippet"
+        value={scriptSnippet(script, settingsQuery(config, theme), title)}
+        rows={3}
+      />
+      <p className="field-hint">
+        The iframe has a fixed height; the script snippet sizes the frame to its content. An embed
+        runs nothing until the reader presses Run. See docs/embedding.md for the messages a host
+        page can send and receive.
+      </p>
+      <div className="share-actions">
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </div>
+    </dialog>
+  );
+}

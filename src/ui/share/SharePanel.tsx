@@ -1,0 +1,27 @@
+import { useRef, useState } from 'react';
+import { ShareDialog } from './ShareDialog';
+import { TimelineDownloads } from './TimelineDownloads';
+import './share.css';
+
+/** For writers: the Share dialog (link and embed snippets) and the timeline as a picture. */
+export function SharePanel() {
+  const [open, setOpen] = useState(false);
+  const opener = useRef<HTMLButtonElement>(null);
+  return (
+    <section className="panel share-panel" aria-label="Share and export">
+      <button ref={opener} type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Share
+      </button>
+      <TimelineDownloads />
+      {open && (
+        <ShareDialog
+          onClose={() => {
+            setOpen(false);
+            // Back where the reader was, whatever closed the dialog.
+            opener.current?.focus();
+          }}
+        />
+      )}
+    </section>
+  );
+}
