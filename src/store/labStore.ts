@@ -7,10 +7,11 @@ import { createRunSlice, type RunSlice } from './runSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 import { createExplorerSlice, type ExplorerSlice } from './explorerSlice';
 import { createTrialsSlice, type TrialsSlice } from './trialsSlice';
+import { createStepSlice, type StepSlice } from './stepSlice';
 
 /** The one store: the only bridge between the runtime (workers) and the UI. */
 export interface LabState
-  extends SettingsSlice, RunSlice, PlaybackSlice, TrialsSlice, ExplorerSlice {
+  extends SettingsSlice, RunSlice, PlaybackSlice, TrialsSlice, ExplorerSlice, StepSlice {
   config: RunConfig;
   trace: Trace | null;
   accounting: Accounting | null;
@@ -24,4 +25,6 @@ export const useLab = create<LabState>()((...a) => ({
   ...createPlaybackSlice(...a),
   ...createTrialsSlice(...a),
   ...createExplorerSlice(...a),
+  // After the explorer: its openSchedule only parks a schedule; step mode really opens it.
+  ...createStepSlice(...a),
 }));

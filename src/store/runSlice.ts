@@ -3,9 +3,9 @@ import { accountTrace, type Accounting } from '../core/accounting';
 import { expectedTotal, type RunConfig } from '../core/config';
 import type { StrategyId } from '../core/strategies';
 import type { Trace } from '../core/trace';
+import { EngineError, type RunOutcome, type ThreadTally } from '../runtime/engine';
 import type { PageParams } from '../core/pageParams';
-import { EngineError, WorkerEngine, type RunOutcome, type ThreadTally } from '../runtime/engine';
-import { SimulatedEngine } from '../runtime/simulatedEngine';
+import { freshSeed, getEngine, simulated, usesSimulation } from './engines';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
 export type Books = 'balanced' | 'unbalanced' | 'untraced' | 'truncated';
@@ -38,29 +38,20 @@ export interface RunSlice {
 }
 
 type Needs = RunSlice & {
+  stepping: unknown;
+  leaveStepMode(): void;
   config: RunConfig;
   page: PageParams;
+  setPage(change: Partial<PageParams>): void;
   trace: Trace | null;
   accounting: Accounting | null;
   resetPlayback(length: number): void;
 };
 
-let engine: WorkerEngine | null = null;
-/** The page's one worker engine, created on first use. */
-export const getEngine = (): WorkerEngine => (engine ??= new WorkerEngine());
-const simulated = new SimulatedEngine();
-
-/** Whether runs go to the simulated engine: asked for, or no shared memory to be had. */
-export const usesSimulation = (page: PageParams): boolean =>
-  page.engine === 'simulated' || !globalThis.crossOriginIsolated;
-
-/** A seed for a run that was not given one: shown with the result so the run can be repeated. */
-const freshSeed = (): number => Math.floor(Math.random() * 2 ** 31);
-
 const booksOf = (acc: Accounting | null): Books =>
   !acc ? 'untraced' : !acc.complete ? 'truncated' : acc.balanced ? 'balanced' : 'unbalanced';
 
-function resultOf(
+export function resultOf(
   config: RunConfig,
   outcome: Pick<RunOutcome, 'final' | 'tallies' | 'workersIsolated'> & { elapsedMs: number | null },
   accounting: Accounting | null,
@@ -85,6 +76,14 @@ function resultOf(
   };
 }
 
+/** The debug-only hook that makes one worker throw, for testing how failures surface. */
+function failHook(page: PageParams, setPage: (change: Partial<PageParams>) => void) {
+  if (!page.debug || page.fail === null) return {};
+  // One failing run per request: the next run shows that the page recovers.
+  setPage({ fail: null });
+  return { failThread: page.fail };
+}
+
 export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) => ({
   status: 'idle',
   result: null,
@@ -98,7 +97,9 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
     set({ status: 'running', error: null });
     try {
       const outcome =
-        seed !== null ? await simulated.run(config, seed) : await getEngine().run(config);
+        seed !== null
+          ? await simulated.run(config, seed)
+          : await getEngine().run(config, failHook(page, get().setPage));
       const accounting = outcome.trace ? accountTrace(outcome.trace) : null;
       set({
         status: 'done',
@@ -121,6 +122,7 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
     if (get().status !== 'running') return;
     getEngine().stop();
     simulated.stop();
+    if (get().stepping) get().leaveStepMode();
   },
   showTrace: (trace) => {
     const accounting = accountTrace(trace);

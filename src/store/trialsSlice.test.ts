@@ -26,7 +26,7 @@ const engine = vi.hoisted(() => ({
   },
   liveWorkers: () => 2,
 }));
-vi.mock('./runSlice', () => ({ getEngine: () => engine }));
+vi.mock('./engines', () => ({ getEngine: () => engine }));
 
 type State = TrialsSlice & { config: RunConfig; status: RunStatus; liveWorkers: number };
 const config: RunConfig = { ...presetConfig('custom'), workers: 2, increments: 3 };

@@ -4,7 +4,8 @@ import { expectedTotal, type RunConfig } from '../core/config';
 import { STRATEGY_IDS, type StrategyId } from '../core/strategies';
 import type { TrialSeries } from '../core/trialStats';
 import { EngineError } from '../runtime/engine';
-import { getEngine, type RunStatus } from './runSlice';
+import { getEngine } from './engines';
+import type { RunStatus } from './runSlice';
 
 export const TRIAL_LIMITS = { min: 10, max: 10_000 } as const;
 

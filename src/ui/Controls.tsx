@@ -8,13 +8,14 @@ import {
 } from '../core/config';
 import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../core/strategies';
 import { useLab } from '../store/labStore';
-import { selectConfig, selectRunning } from '../store/selectors';
+import { selectConfig, selectPage, selectRunning } from '../store/selectors';
 import { NumberField } from './NumberField';
 
 /** Everything that decides the next run, plus Run and Stop. */
 export function Controls() {
   const config = useLab(selectConfig);
   const running = useLab(selectRunning);
+  const page = useLab(selectPage);
   const {
     setPreset,
     setStrategy,
@@ -25,6 +26,8 @@ export function Controls() {
     setTrace,
     run,
     stop,
+    setPage,
+    startStepping,
   } = useLab.getState();
   const presetId = useId();
   const strategyId = useId();
@@ -124,6 +127,18 @@ export function Controls() {
         <button type="button" className="primary" onClick={() => void run()} disabled={running}>
           Run
         </button>
+        {page.mode !== 'step' && (
+          <button
+            type="button"
+            disabled={running}
+            onClick={() => {
+              setPage({ mode: 'step', view: 'run' });
+              void startStepping([]);
+            }}
+          >
+            Step through it
+          </button>
+        )}
         <button type="button" onClick={stop} disabled={!running}>
           Stop
         </button>

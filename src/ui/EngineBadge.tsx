@@ -1,5 +1,5 @@
 import { useLab } from '../store/labStore';
-import { usesSimulation } from '../store/runSlice';
+import { usesSimulation } from '../store/engines';
 import { selectPage, selectResult } from '../store/selectors';
 
 /** A full-page link without embed parameters, opened as its own top-level page. */

@@ -26,8 +26,8 @@ export function IsolationNotice() {
   return (
     <div role="alert" className="notice notice-isolation">
       <strong>
-        This page is not cross-origin isolated, so it cannot share memory between workers: runs
-        use the simulated engine.
+        This page is not cross-origin isolated, so it cannot share memory between workers: runs use
+        the simulated engine.
       </strong>{' '}
       The server must send <code>Cross-Origin-Opener-Policy: same-origin</code> and{' '}
       <code>Cross-Origin-Embedder-Policy: require-corp</code> (or{' '}

@@ -2,6 +2,7 @@ import { useLab } from '../store/labStore';
 import { selectError, selectResult, selectStatus, selectTrace } from '../store/selectors';
 import type { RunResult } from '../store/runSlice';
 import { EngineBadge } from './EngineBadge';
+import { ReplayRow } from './ReplayRow';
 import { WorkerTable } from './WorkerTable';
 
 const fmt = (n: number) => n.toLocaleString('en');
@@ -83,6 +84,7 @@ export function ResultPanel() {
             </div>
           </dl>
           <p className={`books books-${result.books}`}>{BOOKS_TEXT[result.books]}</p>
+          <ReplayRow />
           <WorkerTable result={result} />
         </>
       )}

@@ -1,0 +1,123 @@
+import { test, expect } from './fixtures';
+import { lab, readResult, runToDone } from './lab';
+import { PLAIN_APP_ORIGIN } from './origins';
+import type { Locator } from '@playwright/test';
+
+/** Wait until step mode has taken `steps` steps and can take the next one. */
+async function ready(status: Locator, steps: number) {
+  await expect(status).toHaveAttribute('data-steps', String(steps));
+  await expect(status).toHaveAttribute('data-busy', 'false');
+}
+
+test.describe('step mode', () => {
+  test('the blog preset reaches a lost update by a fixed key sequence', async ({ page }) => {
+    await page.goto('/?mode=step');
+    const status = page.getByTestId('step-status');
+    await ready(status, 0);
+    // func3›func1 reads, func3›func2 reads the same value, then both write: one increment lost.
+    for (const [i, key] of ['1', '2', '1', '2'].entries()) {
+      await page.keyboard.press(key);
+      await ready(status, i + 1);
+    }
+    await expect(page.getByTestId('lost-marker')).toHaveCount(1);
+    await expect(page.getByTestId('lost-marker').first()).toHaveAttribute('data-erased', '1');
+    await expect(page.getByTestId('timeline')).toHaveAttribute('data-accesses', '4');
+    expect(page.url()).toContain('schedule=');
+    // Undo takes the last write back.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(status).toHaveAttribute('data-steps', '3');
+    await expect(page.getByTestId('lost-marker')).toHaveCount(0);
+  });
+
+  test('a schedule link replays to the end and reports the run like any other', async ({
+    page,
+  }) => {
+    // Two workers × 2 increments: both read 0, both write 1, then each finishes in turn.
+    await page.goto('/?mode=step&workers=2&increments=2&schedule=bcbcb2c2');
+    const result = lab(page).result;
+    await expect(result).toHaveAttribute('data-state', 'done');
+    const r = await readResult(lab(page).result);
+    expect(r.expected).toBe(4);
+    expect(r.final).toBe(3);
+    expect(r.lost).toBe(1);
+    await expect(result).toHaveAttribute('data-engine', 'workers');
+  });
+
+  test('a waiting worker cannot be stepped past the lock, and says why', async ({ page }) => {
+    await page.goto('/?mode=step&workers=2&increments=1&strategy=lock');
+    const status = page.getByTestId('step-status');
+    await ready(status, 0);
+    await page.keyboard.press('1'); // worker 1 takes the lock
+    await ready(status, 1);
+    const second = page.locator('[data-testid="step-thread"][data-thread="2"]');
+    await expect(second).toBeDisabled();
+    await expect(page.getByTestId('step-panel')).toContainText(
+      'waiting for the lock held by worker 1',
+    );
+  });
+
+  test('"End at 2" is solvable by a scripted schedule and is remembered', async ({ page }) => {
+    await page.goto('/?mode=step');
+    const challenge = page.locator('[data-challenge="end-at-2"]');
+    await challenge.getByRole('button', { name: /Try it/ }).click();
+    const status = page.getByTestId('step-status');
+    await expect(page).toHaveURL(/workers=2&increments=3/);
+    await ready(status, 0);
+    const keys = '1 2 2 2 2 1 2 1 1 1 1 2'.split(' ');
+    for (const [i, key] of keys.entries()) {
+      await page.keyboard.press(key);
+      if (i < keys.length - 1) await ready(status, i + 1);
+    }
+    await expect(lab(page).result).toHaveAttribute('data-state', 'done');
+    await expect(lab(page).result).toHaveAttribute('data-final', '2');
+    await expect(challenge).toHaveAttribute('data-solved', 'true');
+    await page.reload();
+    await expect(page.locator('[data-challenge="end-at-2"]')).toHaveAttribute(
+      'data-solved',
+      'true',
+    );
+  });
+});
+
+test('replay of a recorded racy run reproduces its final and findings', async ({ page }) => {
+  await page.goto('/');
+  // Free runs of the blog preset usually lose updates; try a few until one does.
+  let recorded = await runToDone(page);
+  for (let i = 0; i < 10 && recorded.lost === 0; i++) recorded = await runToDone(page);
+  expect(recorded.lost).toBeGreaterThan(0);
+  const findings = (await page.getByTestId('finding').allTextContents()).sort();
+  await page.getByRole('button', { name: 'Replay', exact: true }).click();
+  await expect(page.getByTestId('replay-check')).toHaveAttribute('data-matches', 'true', {
+    timeout: 60_000,
+  });
+  const replayed = await readResult(lab(page).result);
+  expect(replayed.final).toBe(recorded.final);
+  expect(replayed.lost).toBe(recorded.lost);
+  expect((await page.getByTestId('finding').allTextContents()).sort()).toEqual(findings);
+});
+
+test.describe('without shared memory', () => {
+  test.use({ allowedOrigins: [PLAIN_APP_ORIGIN] });
+
+  test('a page served without isolation headers runs the simulated engine with its badge', async ({
+    page,
+  }) => {
+    await page.goto(`${PLAIN_APP_ORIGIN}/`);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    await expect(page.getByTestId('engine-badge')).toContainText(
+      'simulated: this browser did not give the page shared memory',
+    );
+    const r = await runToDone(page);
+    expect(r.expected).toBe(400);
+    await expect(lab(page).result).toHaveAttribute('data-engine', 'simulated');
+    await expect(lab(page).result).toHaveAttribute('data-books', 'balanced');
+  });
+
+  test('the same seed gives the same run', async ({ page }) => {
+    await page.goto(`${PLAIN_APP_ORIGIN}/?engine=simulated&seed=42&workers=3&increments=50`);
+    const first = await runToDone(page);
+    const second = await runToDone(page);
+    expect(second.final).toBe(first.final);
+    await expect(lab(page).result).toHaveAttribute('data-seed', '42');
+  });
+});

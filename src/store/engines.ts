@@ -1,0 +1,16 @@
+import type { PageParams } from '../core/pageParams';
+import { WorkerEngine } from '../runtime/engine';
+import { SimulatedEngine } from '../runtime/simulatedEngine';
+
+let engine: WorkerEngine | null = null;
+/** The page's one worker engine, created on first use. */
+export const getEngine = (): WorkerEngine => (engine ??= new WorkerEngine());
+/** The page's one simulated engine. */
+export const simulated = new SimulatedEngine();
+
+/** Whether runs go to the simulated engine: asked for, or no shared memory to be had. */
+export const usesSimulation = (page: PageParams): boolean =>
+  page.engine === 'simulated' || !globalThis.crossOriginIsolated;
+
+/** A seed for a run that was not given one: shown with the result so the run can be repeated. */
+export const freshSeed = (): number => Math.floor(Math.random() * 2 ** 31);
