@@ -39,6 +39,24 @@ test.describe('what can happen', () => {
     await expect(x.showHowValue.locator('option')).toHaveText(['2', '3', '4', '5', '6']);
   });
 
+  test('the witness for 2 opens in step mode and ends at 2', async ({ page }) => {
+    await page.goto('/?view=explore&workers=2&increments=3');
+    const x = explorer(page);
+    await x.explore.click();
+    await expect(x.reachable).toHaveAttribute('data-values', '2,3,4,5,6');
+    await x.showHowValue.selectOption('2');
+    await x.showHow.click();
+    const status = page.getByTestId('step-status');
+    await expect(status).toHaveAttribute('data-busy', 'false');
+    await expect(page).toHaveURL(/mode=step/);
+    const result = page.getByTestId('result');
+    await expect(result).toHaveAttribute('data-state', 'done');
+    await expect(result).toHaveAttribute('data-final', '2');
+    await expect(result).toHaveAttribute('data-lost', '4');
+    await expect(result).toHaveAttribute('data-engine', 'workers');
+    await expect(page.getByTestId('timeline')).toHaveAttribute('data-accesses', '13'); // 12 increments' accesses and main's read
+  });
+
   test('trials of a small config mark the outcomes no run reached', async ({ page }) => {
     await page.goto('/?view=explore&workers=2&increments=3');
     const x = explorer(page);

@@ -22,6 +22,8 @@ test.describe('step mode', () => {
     await expect(page.getByTestId('lost-marker')).toHaveCount(1);
     await expect(page.getByTestId('lost-marker').first()).toHaveAttribute('data-erased', '1');
     await expect(page.getByTestId('timeline')).toHaveAttribute('data-accesses', '4');
+    // Half way through, the books are checked against what has been written so far.
+    await expect(page.getByTestId('findings').getByRole('alert')).toHaveCount(0);
     expect(page.url()).toContain('schedule=');
     // Undo takes the last write back.
     await page.getByRole('button', { name: 'Undo' }).click();

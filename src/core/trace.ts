@@ -44,6 +44,18 @@ export interface TraceEvent {
   wall?: number;
 }
 
+/**
+ * A trace of a run still in progress (step mode): so far it has promised only the increments
+ * whose writes have happened, so that is what its books are checked against.
+ */
+export function inProgress(trace: Trace): Trace {
+  let written = 0;
+  for (let i = 0; i < trace.events.length; i++) {
+    if (trace.events.flags[i]! & FLAG.hasReplaced) written++;
+  }
+  return { ...trace, expected: written };
+}
+
 /** Allocate empty columns for `n` events. */
 export function allocEvents(n: number, withWall: boolean): TraceEvents {
   return {

@@ -5,7 +5,7 @@ import type { Op } from '../core/ops';
 import type { PageParams } from '../core/pageParams';
 import { decodeSchedule, encodeSchedule } from '../core/schedule';
 import type { ThreadInfo } from '../core/threads';
-import type { Trace } from '../core/trace';
+import { inProgress, type Trace } from '../core/trace';
 import { EngineError, type RunOutcome } from '../runtime/engine';
 import { replayOnWorkers } from '../runtime/gated';
 import { startStepper, stepThrough, type Stepper } from '../runtime/stepper';
@@ -87,7 +87,7 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
   /** Show the stepper's live trace, or its outcome once every worker has finished. */
   const refresh = async (s: Stepper, engine: StepSession['engine']): Promise<void> => {
     if (stepper !== s) return;
-    let trace = s.trace();
+    let trace = inProgress(s.trace());
     let outcome: RunOutcome | null = null;
     if (s.done) {
       outcome = await s.finish();
@@ -208,7 +208,8 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
       get().setPage({ mode: 'run', schedule: null });
     },
     openSchedule: (schedule) => {
-      get().setPage({ mode: 'step', view: 'run' });
+      // The schedule goes into the page too: a step panel opening now starts from it.
+      get().setPage({ mode: 'step', view: 'run', schedule: encodeSchedule(schedule) });
       void get().startStepping(schedule);
     },
   };
