@@ -65,8 +65,9 @@ test.describe('real workers on one shared counter', () => {
   });
 
   test('Stop ends a long run, and the next run works', async ({ page }) => {
-    await page.goto('/?workers=4&increments=10000000&strategy=atomic&trace=off&debug=1');
-    const { run, stop, result, workers, increments, debug } = lab(page);
+    // Racy with a race window: seconds of work even on a fast machine, so Stop lands mid-run.
+    await page.goto('/?workers=4&increments=10000000&strategy=racy&work=100&trace=off&debug=1');
+    const { run, stop, result, workers, increments, debug, atomicSwitch } = lab(page);
     await expect(stop).toBeDisabled();
     await run.click();
     await expect(result).toHaveAttribute('data-state', 'running');
@@ -80,6 +81,7 @@ test.describe('real workers on one shared counter', () => {
 
     await workers.fill('2');
     await increments.fill('1000');
+    await atomicSwitch.check();
     const readout = await runToDone(page);
     expect(readout).toMatchObject({ expected: 2000, final: 2000, lost: 0, strategy: 'atomic' });
     // Idle workers may be kept for the next run, but never more than this run needed.
