@@ -63,7 +63,8 @@ function CodeLines({
     }
   }, [active]);
   return (
-    <ol ref={ref} className="code-lines" data-testid={testId} aria-label={label}>
+    // Focusable, so a keyboard can scroll a listing wider or taller than its box.
+    <ol ref={ref} className="code-lines" data-testid={testId} aria-label={label} tabIndex={0}>
       {lines.map((text, i) => (
         <li
           key={i}

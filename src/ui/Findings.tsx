@@ -30,7 +30,8 @@ export function Findings() {
       {findings.length === 0 ? (
         <p>No write erased another: every increment survived.</p>
       ) : (
-        <ol className="finding-list">
+        // Focusable, so a keyboard can scroll a long list.
+        <ol className="finding-list" aria-labelledby="findings-heading" tabIndex={0}>
           {findings.slice(0, SHOWN).map((f) => (
             <li key={f.index} data-testid="finding">
               {describeFinding(trace, accounting, f)}
