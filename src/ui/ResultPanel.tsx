@@ -48,7 +48,7 @@ export function ResultPanel() {
     >
       <h2 id="result-heading">Result</h2>
       <EngineBadge />
-      <p className="status" aria-live="polite">
+      <p className="status" role="status" aria-live="polite" aria-atomic="true">
         {status === 'idle' && 'Press Run to start the race.'}
         {status === 'running' && 'Running…'}
         {status === 'stopped' && 'Stopped: the workers were ended before they finished.'}
