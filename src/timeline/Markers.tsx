@@ -60,7 +60,30 @@ interface ItemProps extends MarkerGroup {
   text: string;
   showCount: boolean;
   describedBy: string | undefined;
+  /** The one marker Tab stops at; the arrow keys move between the others. */
+  tabbable: boolean;
   onTip(tip: Tip | null, key: string): void;
+  onFocusKey(key: string): void;
+}
+
+/** The keys that move focus along the markers, and by how many (Infinity: to the end). */
+const MARKER_MOVES: Record<string, number> = {
+  ArrowRight: 1,
+  ArrowDown: 1,
+  ArrowLeft: -1,
+  ArrowUp: -1,
+  Home: -Infinity,
+  End: Infinity,
+};
+
+/** Focus the marker `by` places after `from` among its siblings, staying within the ends. */
+function focusMarker(from: Element, by: number): void {
+  const all = Array.from(
+    from.parentElement?.querySelectorAll<SVGGElement>(':scope > [data-testid="lost-marker"]') ?? [],
+  );
+  const at = all.indexOf(from as SVGGElement);
+  const to = Math.max(0, Math.min(all.length - 1, at + by));
+  all[to]?.focus();
 }
 
 /** One marker; memoised, so a pan that keeps its group and place does not touch it. */
@@ -71,7 +94,9 @@ const MarkerItem = memo(function MarkerItem({
   text,
   showCount,
   describedBy,
+  tabbable,
   onTip,
+  onFocusKey,
   ...g
 }: ItemProps) {
   const key = `${g.lane}:${g.first}`;
@@ -79,10 +104,13 @@ const MarkerItem = memo(function MarkerItem({
   const hide = () => onTip(null, key);
   const seek = () => useLab.getState().seek(g.first);
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const move = MARKER_MOVES[e.key];
+    if (move !== undefined) focusMarker(e.currentTarget, move);
+    else if (e.key === 'Enter' || e.key === ' ') seek();
+    else return;
+    // Handled here: the timeline's own keys (step, play) must not fire as well.
     e.preventDefault();
     e.stopPropagation();
-    seek();
   };
   const classes = ['tl-lost', g.erased < 0 && 'tl-lost-back', g.count > 1 && 'tl-lost-many'];
   return (
@@ -94,12 +122,15 @@ const MarkerItem = memo(function MarkerItem({
       data-count={g.count}
       data-erased={g.erased}
       role="button"
-      tabIndex={0}
+      tabIndex={tabbable ? 0 : -1}
       aria-label={text}
       aria-describedby={describedBy}
       onMouseEnter={show}
       onMouseLeave={hide}
-      onFocus={show}
+      onFocus={() => {
+        onFocusKey(key);
+        show();
+      }}
       onBlur={hide}
       onClick={seek}
       onKeyDown={onKeyDown}
@@ -159,12 +190,20 @@ export const Markers = memo(function Markers({
     (next: Tip | null, key: string) => setTip((t) => next ?? (t?.key === key ? null : t)),
     [],
   );
+  // Roving focus: Tab reaches one marker (the last one focused, else the first in view), so
+  // the rest of the page is not hundreds of Tab presses away.
+  const [focusKey, setFocusKey] = useState<string | null>(null);
   const tipId = useId();
   const anchor = anchorFor(tx);
   const groups = markersInView(model.losses, starts, MARKER_LIMITS, -Math.round(tx));
   const lanes = geometry.lanes;
   const thread = model.trace.events.thread;
   const xAt = (i: number) => round(k * base(positions.at(i)) + anchor);
+  const keyOf = (g: MarkerGroup) => `${g.lane}:${g.first}`;
+  const tabKey =
+    focusKey !== null && groups.some((g) => keyOf(g) === focusKey)
+      ? focusKey
+      : groups[0] && keyOf(groups[0]);
 
   const rings: string[] = [];
   const connectors: string[] = [];
@@ -185,7 +224,7 @@ export const Markers = memo(function Markers({
     // A count label fits when the next marker on the lane is far enough to the right.
     const next = groups[n + 1];
     const room = next && next.lane === g.lane ? xAt(next.first) - x2 : Infinity;
-    const key = `${g.lane}:${g.first}`;
+    const key = keyOf(g);
     return (
       <MarkerItem
         key={key}
@@ -196,7 +235,9 @@ export const Markers = memo(function Markers({
         text={groupText(model, g)}
         showCount={g.count === 1 && g.erased > 1 && room > 16 + 7 * String(g.erased).length}
         describedBy={tip?.key === key ? tipId : undefined}
+        tabbable={key === tabKey}
         onTip={onTip}
+        onFocusKey={setFocusKey}
       />
     );
   });
