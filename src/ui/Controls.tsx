@@ -10,6 +10,7 @@ import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../core/strategies';
 import { useLab } from '../store/labStore';
 import { selectConfig, selectPage, selectRunning } from '../store/selectors';
 import { NumberField } from './NumberField';
+import { RunButton, StopButton } from './RunStop';
 
 /** Everything that decides the next run, plus Run and Stop. */
 export function Controls() {
@@ -24,8 +25,6 @@ export function Controls() {
     setIncrements,
     setWork,
     setTrace,
-    run,
-    stop,
     setPage,
     startStepping,
   } = useLab.getState();
@@ -124,9 +123,7 @@ export function Controls() {
         </select>
       </div>
       <div className="run-buttons">
-        <button type="button" className="primary" onClick={() => void run()} disabled={running}>
-          Run
-        </button>
+        <RunButton />
         {page.mode !== 'step' && (
           <button
             type="button"
@@ -139,9 +136,7 @@ export function Controls() {
             Step through it
           </button>
         )}
-        <button type="button" onClick={stop} disabled={!running}>
-          Stop
-        </button>
+        <StopButton />
       </div>
     </section>
   );

@@ -6,6 +6,7 @@ import { selectConfig, selectPage, selectRunning } from '../../store/selectors';
 import { TimelinePanel } from '../../timeline/TimelinePanel';
 import { Notices } from '../Notices';
 import { ResultPanel } from '../ResultPanel';
+import { RunButton, StopButton } from '../RunStop';
 import './embed.css';
 
 /** What the next run does, in one line. */
@@ -21,7 +22,7 @@ export function EmbedApp() {
   const config = useLab(selectConfig);
   const page = useLab(selectPage);
   const running = useLab(selectRunning);
-  const { setAtomic, run, stop } = useLab.getState();
+  const { setAtomic } = useLab.getState();
   const atomic = config.strategy === 'atomic';
   return (
     <main className="embed">
@@ -51,12 +52,8 @@ export function EmbedApp() {
           Atomic increments
         </button>
         <span className="embed-buttons">
-          <button type="button" className="primary" onClick={() => void run()} disabled={running}>
-            Run
-          </button>
-          <button type="button" onClick={stop} disabled={!running}>
-            Stop
-          </button>
+          <RunButton />
+          <StopButton />
         </span>
         <small className="embed-summary">{summary(config)}</small>
       </section>
