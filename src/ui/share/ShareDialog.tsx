@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { PageParams } from '../../core/pageParams';
 import {
   embedTitle,
@@ -11,6 +11,29 @@ import { useLab } from '../../store/labStore';
 import { selectConfig } from '../../store/selectors';
 
 type Theme = PageParams['theme'];
+
+const FOCUSABLE =
+  'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keep Tab inside the dialog: from its last control to its first and back. A modal dialog
+ * makes the page inert, but the browser would still let focus leave for its own toolbar.
+ */
+function trapTab(e: KeyboardEvent<HTMLDialogElement>): void {
+  if (e.key !== 'Tab') return;
+  const all = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE));
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (e.shiftKey && (active === first || active === e.currentTarget)) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && active === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
 
 /** Put `text` on the clipboard; where the browser will not, select it for the reader to copy. */
 async function copyText(text: string, field: HTMLInputElement | HTMLTextAreaElement) {
@@ -93,7 +116,13 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   const title = embedTitle(config);
   const script = new URL('embed.js', document.baseURI).href;
   return (
-    <dialog ref={dialog} className="share-dialog" aria-labelledby={headingId} onClose={onClose}>
+    <dialog
+      ref={dialog}
+      className="share-dialog"
+      aria-labelledby={headingId}
+      onClose={onClose}
+      onKeyDown={trapTab}
+    >
       <h2 id={headingId}>Share these settings</h2>
       <CopyField label="Link" value={location.href} />
       <div className="share-theme">
