@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { readResult, runToDone } from './lab';
@@ -199,30 +198,6 @@ test.describe('the embed view', () => {
     await expect(page.getByTestId('timeline')).toBeVisible();
     expect(page.workers().length).toBeGreaterThan(0);
     expect(await scrollWidth()).toBeLessThanOrEqual(320);
-  });
-});
-
-test.describe('accessibility', () => {
-  test('the embed view passes a scan in forced light and dark, before and after a run', async ({
-    page,
-  }) => {
-    for (const theme of ['light', 'dark'] as const) {
-      await page.goto(`/?embed=1&theme=${theme}`);
-      const idle = await new AxeBuilder({ page }).analyze();
-      expect(idle.violations.map((v) => `${theme}, idle: ${v.id}`)).toEqual([]);
-      await runToDone(page);
-      await expect(page.getByTestId('timeline')).toBeVisible();
-      const done = await new AxeBuilder({ page }).analyze();
-      expect(done.violations.map((v) => `${theme}, done: ${v.id}`)).toEqual([]);
-    }
-  });
-
-  test('the Share dialog passes a scan', async ({ page }) => {
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Share', exact: true }).click();
-    await expect(page.getByRole('dialog')).toBeVisible();
-    const scan = await new AxeBuilder({ page }).include('dialog').analyze();
-    expect(scan.violations.map((v) => v.id)).toEqual([]);
   });
 });
 
