@@ -80,3 +80,5 @@ export class ExplorerClient {
 let client: ExplorerClient | null = null;
 /** The page's one explorer, created on first use. */
 export const getExplorer = (): ExplorerClient => (client ??= new ExplorerClient());
+/** End the explorer's worker, if it has one, and any search in flight. */
+export const stopExplorer = (): void => client?.stop();

@@ -1,10 +1,20 @@
 import type { PageParams } from '../core/pageParams';
 import { WorkerEngine } from '../runtime/engine';
+import { stopExplorer } from '../runtime/explorerClient';
 import { SimulatedEngine } from '../runtime/simulatedEngine';
 
 let engine: WorkerEngine | null = null;
 /** The page's one worker engine, created on first use. */
 export const getEngine = (): WorkerEngine => (engine ??= new WorkerEngine());
+/**
+ * End every worker the page holds, nested ones included: a run, step mode, the explorer.
+ * For a page that is going away (closed, navigated from, or its embed removed mid-run); a
+ * later run starts new workers.
+ */
+export function releaseWorkers(): void {
+  engine?.dispose();
+  stopExplorer();
+}
 /** The page's one simulated engine. */
 export const simulated = new SimulatedEngine();
 
