@@ -13,7 +13,7 @@ export const isolationHeaders: Record<string, string> = {
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

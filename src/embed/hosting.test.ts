@@ -6,6 +6,22 @@ import { contentSecurityPolicy, isolationHeaders } from '../../isolation.config'
 const expected = { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy };
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
+describe('the content security policy', () => {
+  const directives = new Map(
+    contentSecurityPolicy.split(';').map((d) => {
+      const [name, ...sources] = d.trim().split(/\s+/);
+      return [name!, sources];
+    }),
+  );
+
+  it('runs no eval, no inline script, and workers from this origin only', () => {
+    expect(contentSecurityPolicy).not.toMatch(/unsafe-eval/);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+  });
+});
+
 describe('static hosting recipes', () => {
   it('public/_headers (Netlify, Cloudflare Pages) sends the headers on every path', () => {
     const lines = read('public/_headers').split('\n');
