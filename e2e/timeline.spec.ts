@@ -122,6 +122,7 @@ test.describe('the timeline, after a run of the blog program', () => {
     // Deep enough that each access is its own shape, and the current one stays in view.
     await expect(timeline).toHaveAttribute('data-mode', 'svg');
     await expect(page.getByTestId('current-access')).not.toHaveClass(/tl-cursor-away/);
+    await page.locator('.tl-panel').screenshot({ path: `${ARTIFACTS}/timeline-blog-zoomed.png` });
     await page.keyboard.press('0');
     await expect(timeline).toHaveAttribute('data-visible', String(accesses));
   });

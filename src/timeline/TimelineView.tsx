@@ -1,23 +1,42 @@
-import { scaleLinear } from 'd3';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { scaleLinear, type ZoomTransform } from 'd3';
+import {
+  useCallback,
+  useEffect,
+  useEffectEvent,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { FocusEvent, KeyboardEvent, MouseEvent } from 'react';
 import type { Accounting } from '../core/accounting';
 import type { Trace } from '../core/trace';
 import { useLab } from '../store/labStore';
-import { Axis } from './Axis';
-import { CanvasLayer } from './CanvasLayer';
+import { createAxisLayer, type AxisLayer } from './axisLayer';
+import { paintCanvas } from './canvasPaint';
 import { Controls } from './Controls';
 import { ChartFrame } from './CounterChart';
 import { Gutter, LaneBands } from './Gutter';
 import { prefersReducedMotion, useDarkScheme } from './hooks';
-import { SvgMarks } from './Lanes';
 import { columnStarts, maxZoom, timelineGeometry, type XMode } from './layout';
 import { Legend } from './Legend';
-import { Markers } from './Markers';
+import { createMarkerLayer, markerKey, type MarkerLayer } from './markerLayer';
+import { createMarksLayer, type MarksLayer } from './marksLayer';
 import { timelineModel } from './model';
 import { Narration } from './Narration';
 import { useCursor } from './useCursor';
-import { useZoom } from './useZoom';
+import { useZoom, useZoomActions } from './useZoom';
+
+/** The keys that move focus along the lost-update markers, and by how many (∞: to the end). */
+const MARKER_MOVES: Record<string, number> = {
+  ArrowRight: 1,
+  ArrowDown: 1,
+  ArrowLeft: -1,
+  ArrowUp: -1,
+  Home: -Infinity,
+  End: Infinity,
+};
 
 /**
  * Each access in view is its own SVG shape while there are at most this many and each has
@@ -28,8 +47,32 @@ export const SVG_MAX_VISIBLE = 3000;
 export const SVG_MIN_PIXELS = 2;
 /** Room either side of the plot so the cursor's ring is whole at the first and last access. */
 const CURSOR_MARGIN = 12;
+/** How far marks and markers may show past the plot's edges (px). */
+const CLIP_SPILL = 6;
 
-/** The timeline of one trace: lanes, counter chart, lost-update layer, cursor and controls. */
+/** A lost-update marker's words, shown under it while it is hovered or focused. */
+interface Tip {
+  key: string;
+  text: string;
+  left: number;
+  top: number;
+}
+
+/** The layers drawn straight in the DOM, created once the elements that hold them exist. */
+interface Layers {
+  marks: MarksLayer;
+  markers: MarkerLayer;
+  axis: AxisLayer;
+}
+
+const markerOf = (target: EventTarget | null): SVGGElement | null =>
+  target instanceof Element ? target.closest<SVGGElement>('[data-testid="lost-marker"]') : null;
+
+/**
+ * The timeline of one trace: lanes, counter chart, lost-update layer, cursor and controls.
+ * React renders what changes with the trace, the width or the mode; what changes with every
+ * zoom frame (canvas, marks, markers, ticks, cursor) is drawn by `draw`, outside React.
+ */
 export function TimelineView({
   trace,
   accounting,
@@ -44,7 +87,15 @@ export function TimelineView({
   const rootRef = useRef<HTMLDivElement>(null);
   const zoomRef = useRef<SVGGElement>(null);
   const cursorRef = useRef<SVGGElement>(null);
-  const [tipHost, setTipHost] = useState<HTMLDivElement | null>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const marksRef = useRef<SVGGElement>(null);
+  const markersRef = useRef<SVGGElement>(null);
+  const ticksRef = useRef<SVGGElement>(null);
+  const tipRef = useRef<HTMLDivElement>(null);
+  const layers = useRef<Layers | null>(null);
+  const [tip, setTip] = useState<Tip | null>(null);
+  const tipId = useId();
+  const tipKey = useRef<string | null>(null);
   const dark = useDarkScheme();
   const [xMode, setXMode] = useState<XMode>('order');
   const positions = xMode === 'wall' && model.wall ? model.wall : model.order;
@@ -53,6 +104,10 @@ export function TimelineView({
     [trace.threads, width],
   );
   const { plotWidth, height, gutter } = geometry;
+  const base = useMemo(
+    () => scaleLinear().domain(positions.domain).range([0, plotWidth]),
+    [positions, plotWidth],
+  );
 
   const draws = useRef(0);
   const onFrame = useCallback((ms: number) => {
@@ -61,25 +116,72 @@ export function TimelineView({
     root.dataset.drawMs = ms.toFixed(2);
     root.dataset.draws = String(++draws.current);
   }, []);
+
+  const zoom = useZoomActions();
+  const { zoomAtCurrent, setView: setCursorView } = useCursor(rootRef, cursorRef, zoom);
+
+  // Where the tip of a marker goes: under its ring, in the root's coordinates. Worked out from
+  // what was drawn, not measured, so a zoom frame never waits for a layout.
+  const tipAt = (key: string): Pick<Tip, 'left' | 'top'> | null => {
+    const centre = layers.current?.markers.centre(key);
+    return centre ? { left: gutter + centre.x, top: centre.y + 14 } : null;
+  };
+
+  /** One frame of the view at zoom `transform`: everything that moves when it changes. */
+  const draw = (transform: ZoomTransform) => {
+    const root = rootRef.current;
+    const canvas = canvasRef.current;
+    const drawn = layers.current;
+    if (!root || !canvas || !drawn) return;
+    const x = transform.rescaleX(base);
+    const starts = columnStarts(positions, x, plotWidth);
+    const from = starts[0]!;
+    const to = starts[plotWidth]!;
+    const svgMode = to - from <= Math.min(SVG_MAX_VISIBLE, plotWidth / SVG_MIN_PIXELS);
+    const mode = svgMode ? 'svg' : 'canvas';
+    if (root.dataset.mode !== mode) root.dataset.mode = mode;
+    if (root.dataset.visible !== String(to - from)) root.dataset.visible = String(to - from);
+    paintCanvas(canvas, { model, starts, geometry, marks: !svgMode, dark });
+    drawn.marks.draw(svgMode ? { model, positions, x, tx: transform.x, geometry, from, to } : null);
+    drawn.markers.draw({ model, positions, x, geometry, starts, tx: transform.x });
+    drawn.axis.draw(x, xMode, plotWidth);
+    setCursorView({ model, x, base, positions, geometry, zoomed: transform.k > 1 });
+    // A shown tip follows its marker, and goes when the marker does.
+    if (tipKey.current !== null) {
+      const at = tipAt(tipKey.current);
+      if (!at) {
+        tipKey.current = null;
+        setTip(null);
+      } else if (tipRef.current) {
+        tipRef.current.style.left = `${at.left}px`;
+        tipRef.current.style.top = `${at.top}px`;
+      }
+    }
+  };
+
   const zoomOptions = { width: plotWidth, height, maxScale: maxZoom(model.length, plotWidth) };
-  const { transform, zoom } = useZoom(zoomRef, zoomOptions, onFrame);
+  const transformRef = useZoom(zoomRef, zoom, zoomOptions, draw, onFrame);
 
-  const base = useMemo(
-    () => scaleLinear().domain(positions.domain).range([0, plotWidth]),
-    [positions, plotWidth],
-  );
-  const x = useMemo(() => transform.rescaleX(base), [transform, base]);
-  const starts = useMemo(() => columnStarts(positions, x, plotWidth), [positions, x, plotWidth]);
-  const from = starts[0]!;
-  const to = starts[plotWidth]!;
-  const svgMode = to - from <= Math.min(SVG_MAX_VISIBLE, plotWidth / SVG_MIN_PIXELS);
+  // The layers' elements live as long as the view; React never renders their children.
+  useLayoutEffect(() => {
+    const holders = [marksRef.current, markersRef.current, ticksRef.current] as const;
+    const [marks, markers, ticks] = holders;
+    if (!marks || !markers || !ticks) return;
+    layers.current = {
+      marks: createMarksLayer(marks),
+      markers: createMarkerLayer(markers),
+      axis: createAxisLayer(ticks),
+    };
+    return () => {
+      layers.current = null;
+      for (const g of holders) g?.replaceChildren();
+    };
+  }, []);
 
-  const { zoomAtCurrent } = useCursor(
-    rootRef,
-    cursorRef,
-    { model, x, base, positions, geometry, zoomed: transform.k > 1 },
-    zoom,
-  );
+  // Whatever React changed (trace, width, x mode, colours), drawn at the current zoom before
+  // paint; a render for anything else (a tooltip) draws nothing.
+  const redraw = useEffectEvent(() => draw(transformRef.current));
+  useLayoutEffect(() => redraw(), [model, positions, geometry, base, dark, xMode]);
 
   // Time to first render: from the model build (this trace's first render) to the first paint.
   useLayoutEffect(() => {
@@ -97,6 +199,55 @@ export function TimelineView({
   useEffect(() => {
     if (!prefersReducedMotion()) useLab.getState().play();
   }, [trace]);
+
+  // The tip's marker names the tip as its description while it shows.
+  useEffect(() => {
+    tipKey.current = tip?.key ?? null;
+    const marker = tip ? layers.current?.markers.element(tip.key) : undefined;
+    marker?.setAttribute('aria-describedby', tipId);
+    return () => marker?.removeAttribute('aria-describedby');
+  }, [tip, tipId]);
+
+  // Lost-update markers, by delegation: hover and focus show the words, click or Enter seeks.
+  const showTip = (target: EventTarget | null) => {
+    const marker = markerOf(target);
+    if (!marker) return;
+    const key = markerKey(marker);
+    const at = tipAt(key);
+    if (!at) return;
+    const text = marker.getAttribute('aria-label') ?? '';
+    setTip((t) => (t?.key === key ? t : { key, text, ...at }));
+  };
+  const hideTip = (target: EventTarget | null, next: EventTarget | null) => {
+    const marker = markerOf(target);
+    if (!marker || markerOf(next) === marker) return;
+    const key = markerKey(marker);
+    setTip((t) => (t?.key === key ? null : t));
+  };
+  const seekTo = (target: EventTarget | null) => {
+    const marker = markerOf(target);
+    if (!marker) return false;
+    useLab.getState().seek(Number(marker.getAttribute('data-index')));
+    return true;
+  };
+  const markerEvents = {
+    onMouseOver: (e: MouseEvent) => showTip(e.target),
+    onMouseOut: (e: MouseEvent) => hideTip(e.target, e.relatedTarget),
+    onFocus: (e: FocusEvent) => showTip(e.target),
+    onBlur: (e: FocusEvent) => hideTip(e.target, e.relatedTarget),
+    onClick: (e: MouseEvent) => seekTo(e.target),
+    onKeyDown: (e: KeyboardEvent) => {
+      const marker = markerOf(e.target);
+      if (!marker) return;
+      const move = MARKER_MOVES[e.key];
+      if (move !== undefined) layers.current?.markers.moveFocus(marker, move);
+      else if (e.key === 'Enter' || e.key === ' ') seekTo(marker);
+      else return;
+      // Handled here: the timeline's own keys (step, play) must not fire as well.
+      e.preventDefault();
+      e.stopPropagation();
+    },
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const s = useLab.getState();
@@ -133,7 +284,7 @@ export function TimelineView({
     e.preventDefault();
   };
 
-  const clipId = `tl-clip-${trace.events.length}`;
+  const clipId = `tl-clip-${useId().replace(/[^\w-]/g, '')}`;
   return (
     <>
       <Controls
@@ -151,8 +302,6 @@ export function TimelineView({
         data-testid="timeline"
         data-accesses={model.length}
         data-current={0}
-        data-mode={svgMode ? 'svg' : 'canvas'}
-        data-visible={to - from}
         data-x-mode={xMode}
         data-build-ms={model.buildMs.toFixed(1)}
         tabIndex={0}
@@ -163,17 +312,17 @@ export function TimelineView({
         onKeyDown={onKeyDown}
         style={{ height }}
       >
-        <CanvasLayer
-          model={model}
-          starts={starts}
-          geometry={geometry}
-          marks={!svgMode}
-          dark={dark}
+        <canvas
+          ref={canvasRef}
+          className="tl-canvas"
+          aria-hidden="true"
+          style={{ left: gutter, width: plotWidth, height }}
         />
         <svg className="tl-svg" width={geometry.width} height={height}>
           <defs>
             <clipPath id={clipId}>
-              <rect x={0} y={0} width={plotWidth} height={height} />
+              {/* Half a shape's width either side, so the first and last are whole. */}
+              <rect x={-CLIP_SPILL} y={0} width={plotWidth + 2 * CLIP_SPILL} height={height} />
             </clipPath>
           </defs>
           <Gutter geometry={geometry} />
@@ -182,30 +331,16 @@ export function TimelineView({
             <LaneBands geometry={geometry} />
             <ChartFrame max={model.series.max} geometry={geometry} />
             <g clipPath={`url(#${clipId})`}>
-              {svgMode && (
-                <SvgMarks
-                  model={model}
-                  positions={positions}
-                  base={base}
-                  k={transform.k}
-                  tx={transform.x}
-                  geometry={geometry}
-                  from={from}
-                  to={to}
-                />
-              )}
-              <Markers
-                model={model}
-                positions={positions}
-                base={base}
-                k={transform.k}
-                tx={transform.x}
-                geometry={geometry}
-                starts={starts}
-                tipHost={tipHost}
-              />
+              <g ref={marksRef} className="tl-marks" />
+              <g ref={markersRef} className="tl-lost-layer" {...markerEvents} />
             </g>
-            <Axis x={x} mode={xMode} top={geometry.axisTop} width={plotWidth} />
+            <g className="tl-axis" transform={`translate(0,${geometry.axisTop})`}>
+              <line className="tl-axis-line" x1={0} x2={plotWidth} />
+              <g ref={ticksRef} />
+              <text className="tl-axis-title" x={plotWidth} y={28} textAnchor="end">
+                {xMode === 'order' ? 'accesses, in global order' : 'wall time (ms since start)'}
+              </text>
+            </g>
           </g>
         </svg>
         <svg
@@ -223,7 +358,19 @@ export function TimelineView({
             </g>
           </g>
         </svg>
-        <div ref={setTipHost} className="tl-tip-host" />
+        <div className="tl-tip-host">
+          {tip && (
+            <div
+              ref={tipRef}
+              id={tipId}
+              role="tooltip"
+              className="tl-tip"
+              style={{ left: tip.left, top: tip.top }}
+            >
+              {tip.text}
+            </div>
+          )}
+        </div>
       </div>
       <Legend ops={model.strategy.ops} />
     </>

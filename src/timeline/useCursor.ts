@@ -1,5 +1,5 @@
 import type { ScaleLinear } from 'd3';
-import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useLab } from '../store/labStore';
 import type { Geometry, XPositions } from './layout';
 import type { TimelineModel } from './model';
@@ -18,22 +18,25 @@ export interface CursorView {
 /**
  * Moves the playback cursor (and the root's data-current) straight in the DOM whenever the
  * store's `current` changes, so playing never re-renders the timeline. When the current
- * access leaves a zoomed view, the view pans to follow it.
+ * access leaves a zoomed view, the view pans to follow it. Whoever draws the view tells the
+ * cursor about it with `setView`, on every zoom frame.
  */
 export function useCursor(
   rootRef: RefObject<HTMLElement | null>,
   cursorRef: RefObject<SVGGElement | null>,
-  view: CursorView,
   zoom: ZoomActions,
-): { zoomAtCurrent(factor: number): void } {
-  const viewRef = useRef(view);
+): { zoomAtCurrent(factor: number): void; setView(view: CursorView): void } {
+  const viewRef = useRef<CursorView | null>(null);
 
   const place = useCallback(
     (i: number, follow: boolean) => {
       const root = rootRef.current;
       const cursor = cursorRef.current;
+      if (!root || !cursor || !viewRef.current) return;
       const { model, x, base, positions, geometry, zoomed } = viewRef.current;
-      if (!root || !cursor || model.length === 0) return;
+      // Nothing to point at yet (step mode before the first step).
+      cursor.classList.toggle('tl-cursor-none', model.length === 0);
+      if (model.length === 0) return;
       root.dataset.current = String(i);
       const lane = geometry.lanes[model.trace.events.thread[i]!];
       const px = x(positions.at(i));
@@ -58,10 +61,13 @@ export function useCursor(
     [rootRef, cursorRef, zoom],
   );
 
-  useLayoutEffect(() => {
-    viewRef.current = view;
-    place(useLab.getState().playback.current, false);
-  });
+  const setView = useCallback(
+    (view: CursorView) => {
+      viewRef.current = view;
+      place(useLab.getState().playback.current, false);
+    },
+    [place],
+  );
 
   useEffect(
     () =>
@@ -75,6 +81,7 @@ export function useCursor(
   // (or brings it to the middle first), so the reader never loses it.
   const zoomAtCurrent = useCallback(
     (factor: number) => {
+      if (!viewRef.current) return;
       const { x, base, positions, geometry } = viewRef.current;
       const i = useLab.getState().playback.current;
       const at = x(positions.at(i));
@@ -84,5 +91,5 @@ export function useCursor(
     },
     [zoom],
   );
-  return { zoomAtCurrent };
+  return { zoomAtCurrent, setView };
 }

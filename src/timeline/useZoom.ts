@@ -1,33 +1,58 @@
 import { zoomIdentity, type ZoomTransform } from 'd3';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import { flushSync } from 'react-dom';
 import { createZoom, type ZoomController, type ZoomOptions } from './zoom';
 
 /** What the view's controls and cursor may ask of the zoom. */
 export type ZoomActions = Pick<ZoomController, 'scaleBy' | 'reset' | 'showAt'>;
 
+/** Zoom actions that reach d3-zoom once useZoom has mounted it (no-ops before). */
+export interface ZoomHandle extends ZoomActions {
+  /** Route the actions to `controller` (null: to nothing, once it is gone). */
+  attach(controller: ZoomController | null): void;
+  update(options: ZoomOptions): void;
+}
+
 /**
- * Mounts d3-zoom on `ref`'s element and returns the current transform as React state. Zoom
- * events arrive faster than frames; they are coalesced to one render per animation frame,
- * rendered synchronously in that frame so the view never lags a frame behind the gesture.
- * `onFrame` hears how long each such frame took (ms), from the render to after its paint.
+ * The view's zoom actions, one object for the component's life so what receives it need not
+ * re-render. Made before the zoom is mounted, so the cursor can take them while the draw
+ * that useZoom calls can take the cursor.
+ */
+export function useZoomActions(): ZoomHandle {
+  const [handle] = useState<ZoomHandle>(() => {
+    let controller: ZoomController | null = null;
+    return {
+      attach: (c) => {
+        controller = c;
+      },
+      update: (options) => controller?.update(options),
+      scaleBy: (factor, at) => controller?.scaleBy(factor, at),
+      reset: () => controller?.reset(),
+      showAt: (worldX, screenX) => controller?.showAt(worldX, screenX),
+    };
+  });
+  return handle;
+}
+
+/**
+ * Mounts d3-zoom on `ref`'s element and hands each transform to `draw`, outside React: zoom
+ * events arrive faster than frames, so they are coalesced to at most one draw per animation
+ * frame, and a frame costs what `draw` costs, with no render or reconciliation on top.
+ * `onFrame` hears how long each such frame took (ms), from the draw to after its paint.
+ * The transform last drawn stays in the returned ref, for whoever draws between gestures.
  */
 export function useZoom(
   ref: RefObject<Element | null>,
+  handle: ZoomHandle,
   options: ZoomOptions,
+  draw: (transform: ZoomTransform) => void,
   onFrame: (ms: number) => void,
-): { transform: ZoomTransform; zoom: ZoomActions } {
-  const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
-  const controller = useRef<ZoomController | null>(null);
-  // One object for the component's life, so what receives it need not re-render.
-  const [zoom] = useState<ZoomActions>(() => ({
-    scaleBy: (factor, at) => controller.current?.scaleBy(factor, at),
-    reset: () => controller.current?.reset(),
-    showAt: (worldX, screenX) => controller.current?.showAt(worldX, screenX),
-  }));
+): RefObject<ZoomTransform> {
+  const transformRef = useRef<ZoomTransform>(zoomIdentity);
+  const drawRef = useRef(draw);
   const onFrameRef = useRef(onFrame);
   const optionsRef = useRef(options);
   useEffect(() => {
+    drawRef.current = draw;
     onFrameRef.current = onFrame;
     optionsRef.current = options;
   });
@@ -47,26 +72,27 @@ export function useZoom(
       pending = null;
       if (!next) return;
       frameStart = performance.now();
-      flushSync(() => setTransform(next));
+      transformRef.current = next;
+      drawRef.current(next);
       afterPaint.port2.postMessage(null);
     };
     const zoomController = createZoom(el, optionsRef.current, (t) => {
       pending = t;
       if (!frame) frame = requestAnimationFrame(render);
     });
-    controller.current = zoomController;
+    handle.attach(zoomController);
     return () => {
       cancelAnimationFrame(frame);
       afterPaint.port1.close();
       zoomController.destroy();
-      controller.current = null;
+      handle.attach(null);
     };
-  }, [ref]);
+  }, [ref, handle]);
 
   const { width, height, maxScale } = options;
   useEffect(() => {
-    controller.current?.update({ width, height, maxScale });
-  }, [width, height, maxScale]);
+    handle.update({ width, height, maxScale });
+  }, [handle, width, height, maxScale]);
 
-  return { transform, zoom };
+  return transformRef;
 }

@@ -1,4 +1,3 @@
-import { memo, useLayoutEffect, useRef } from 'react';
 import { scaleLinear } from 'd3';
 import { paletteFor, type Palette } from './hooks';
 import { KINDS } from './kinds';
@@ -7,7 +6,7 @@ import { baseKind, lowerKind, rangeMasks, upperKind } from './lod';
 import type { TimelineModel } from './model';
 import { walkEnvelope, walkGap } from './series';
 
-interface CanvasProps {
+export interface CanvasProps {
   model: TimelineModel;
   starts: Int32Array;
   geometry: Geometry;
@@ -108,7 +107,11 @@ function paintMarks(ctx: CanvasRenderingContext2D, props: CanvasProps, palette: 
   });
 }
 
-function paint(canvas: HTMLCanvasElement, props: CanvasProps): void {
+/**
+ * Paint the counter chart, and the accesses when `marks`, for the columns of `starts`. Called
+ * once per zoom frame, straight from the zoom handler: the work is the width's, not the trace's.
+ */
+export function paintCanvas(canvas: HTMLCanvasElement, props: CanvasProps): void {
   const width = props.starts.length - 1;
   const height = props.geometry.height;
   const dpr = window.devicePixelRatio || 1;
@@ -124,23 +127,3 @@ function paint(canvas: HTMLCanvasElement, props: CanvasProps): void {
   paintChart(ctx, props, palette);
   if (props.marks) paintMarks(ctx, props, palette);
 }
-
-/** The canvas under the SVG layers; it paints in a layout effect, before the frame shows. */
-export const CanvasLayer = memo(function CanvasLayer(props: CanvasProps) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useLayoutEffect(() => {
-    if (ref.current) paint(ref.current, props);
-  });
-  return (
-    <canvas
-      ref={ref}
-      className="tl-canvas"
-      aria-hidden="true"
-      style={{
-        left: props.geometry.gutter,
-        width: props.geometry.plotWidth,
-        height: props.geometry.height,
-      }}
-    />
-  );
-});
