@@ -117,6 +117,11 @@ export interface Geometry {
 }
 
 const GUTTER = 112;
+/**
+ * Room right of the plot: the last access's shape, its marker and the cursor ring are centred
+ * on it, and the last tick's label on its slot, so they need space past the plot's edge.
+ */
+const RIGHT_MARGIN = 16;
 const INDENT = 14;
 const CHART_TOP = 10;
 const CHART_HEIGHT = 72;
@@ -149,9 +154,9 @@ export function timelineGeometry(threads: readonly ThreadInfo[], width: number):
     };
   });
   const axisTop = lanesTop + threads.length * laneHeight;
-  const plotWidth = Math.max(40, Math.floor(width) - GUTTER);
+  const plotWidth = Math.max(40, Math.floor(width) - GUTTER - RIGHT_MARGIN);
   return {
-    width: GUTTER + plotWidth,
+    width: GUTTER + plotWidth + RIGHT_MARGIN,
     height: axisTop + AXIS_HEIGHT,
     gutter: GUTTER,
     plotWidth,
