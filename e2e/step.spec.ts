@@ -31,6 +31,55 @@ test.describe('step mode', () => {
     await expect(page.getByTestId('lost-marker')).toHaveCount(0);
   });
 
+  test("clicking workers' lanes in the timeline steps them to a lost update", async ({ page }) => {
+    await page.goto('/?mode=step');
+    const status = page.getByTestId('step-status');
+    await ready(status, 0);
+    const timeline = page.getByTestId('timeline');
+    const lane = (thread: number) =>
+      timeline.locator(`[data-testid="lane"][data-thread="${thread}"]`);
+    // The blog preset: main (0) › func3 (1) › func1 (2) and func2 (3). Only leaves step.
+    await expect(lane(2)).toHaveAttribute('data-steppable', 'true');
+    await expect(lane(3)).toHaveAttribute('data-steppable', 'true');
+    await expect(lane(0)).not.toHaveAttribute('data-steppable');
+    await expect(lane(2).locator('title')).toContainText('Click to step func3›func1: read (key 1)');
+    await expect(page.getByTestId('narration')).toHaveText('No access yet.');
+    await page.locator('.tl-panel').screenshot({ path: 'e2e/artifacts/step-lanes-start.png' });
+    // A click on a parent's lane does nothing.
+    await lane(1).click();
+    await expect(status).toHaveAttribute('data-steps', '0');
+    // func1 reads, func2 reads the same value, then both write: one increment lost.
+    for (const [i, thread] of [2, 3, 2, 3].entries()) {
+      await lane(thread).click();
+      await ready(status, i + 1);
+      await expect(timeline).toHaveAttribute('data-accesses', String(i + 1));
+    }
+    await expect(page.getByTestId('lost-marker')).toHaveCount(1);
+    await expect(page.getByTestId('lost-marker').first()).toHaveAttribute('data-erased', '1');
+    await expect(timeline).toHaveAttribute('data-current', '3');
+    expect(page.url()).toContain('schedule=');
+    // In view first: an element screenshot that scrolled would move the hover to another lane.
+    await page.locator('.tl-panel').scrollIntoViewIfNeeded();
+    await lane(2).hover();
+    await page.locator('.tl-panel').screenshot({ path: 'e2e/artifacts/step-lanes.png' });
+  });
+
+  test('a lane whose worker waits for the lock says why and does not step', async ({ page }) => {
+    await page.goto('/?mode=step&workers=2&increments=1&strategy=lock');
+    const status = page.getByTestId('step-status');
+    await ready(status, 0);
+    const lane = (thread: number) =>
+      page.getByTestId('timeline').locator(`[data-testid="lane"][data-thread="${thread}"]`);
+    await lane(1).click(); // worker 1 takes the lock
+    await ready(status, 1);
+    await expect(lane(2)).toHaveAttribute('data-steppable', 'false');
+    await expect(lane(2).locator('title')).toContainText('waiting for the lock held by worker 1');
+    await lane(2).click();
+    await lane(1).click(); // worker 1 reads: only its own steps count
+    await ready(status, 2);
+    await expect(page.getByTestId('timeline')).toHaveAttribute('data-accesses', '2');
+  });
+
   test('a schedule link replays to the end and reports the run like any other', async ({
     page,
   }) => {

@@ -47,7 +47,14 @@ export const Narration = memo(function Narration({ model }: { model: TimelineMod
   const text = accounting && i >= 0 ? narrateEvent(trace, accounting, i) : '';
   return (
     <p className="tl-narration" data-testid="narration" aria-live="polite" aria-atomic="true">
-      <span className="tl-narration-index">#{i.toLocaleString('en')}</span> {text}
+      {/* Step mode shows the lanes before the first access. */}
+      {i < 0 ? (
+        'No access yet.'
+      ) : (
+        <>
+          <span className="tl-narration-index">#{i.toLocaleString('en')}</span> {text}
+        </>
+      )}
     </p>
   );
 });

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type JSX } from 'react';
 import { useLab } from '../store/labStore';
-import { selectAccounting, selectTrace } from '../store/selectors';
+import { selectAccounting, selectStepping, selectTrace } from '../store/selectors';
 import { startPlaybackClock } from './clock';
 import { useElementWidth } from './hooks';
 import { TimelineView } from './TimelineView';
@@ -13,6 +13,8 @@ import './timeline.css';
 export function TimelinePanel(): JSX.Element {
   const trace = useLab(selectTrace);
   const accounting = useLab(selectAccounting);
+  // In step mode the lanes are where the user picks the next worker, even before any access.
+  const stepping = useLab(selectStepping) !== null;
   // Measured while the hint shows, so a trace's first render already knows its width.
   const bodyRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(bodyRef);
@@ -27,7 +29,7 @@ export function TimelinePanel(): JSX.Element {
             Press Run: every read and write of the shared counter will appear here, one lane per
             thread, with each lost update marked.
           </p>
-        ) : trace.events.length === 0 ? (
+        ) : trace.events.length === 0 && !stepping ? (
           <p className="tl-hint">This run recorded no accesses: turn recording on to see them.</p>
         ) : (
           <TimelineView key={traceKey(trace)} trace={trace} accounting={accounting} width={width} />

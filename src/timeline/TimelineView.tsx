@@ -13,6 +13,7 @@ import type { FocusEvent, KeyboardEvent, MouseEvent } from 'react';
 import type { Accounting } from '../core/accounting';
 import type { Trace } from '../core/trace';
 import { useLab } from '../store/labStore';
+import { selectStepping } from '../store/selectors';
 import { createAxisLayer, type AxisLayer } from './axisLayer';
 import { paintCanvas } from './canvasPaint';
 import { Controls } from './Controls';
@@ -25,6 +26,7 @@ import { createMarkerLayer, markerKey, type MarkerLayer } from './markerLayer';
 import { createMarksLayer, type MarksLayer } from './marksLayer';
 import { timelineModel } from './model';
 import { Narration } from './Narration';
+import { laneSteps } from './stepLanes';
 import { useCursor } from './useCursor';
 import { useZoom, useZoomActions } from './useZoom';
 
@@ -97,6 +99,8 @@ export function TimelineView({
   const tipId = useId();
   const tipKey = useRef<string | null>(null);
   const dark = useDarkScheme();
+  const stepping = useLab(selectStepping);
+  const steps = useMemo(() => (stepping ? laneSteps(stepping) : null), [stepping]);
   const [xMode, setXMode] = useState<XMode>('order');
   const positions = xMode === 'wall' && model.wall ? model.wall : model.order;
   const geometry = useMemo(
@@ -144,7 +148,7 @@ export function TimelineView({
     paintCanvas(canvas, { model, starts, geometry, marks: !svgMode, dark });
     drawn.marks.draw(svgMode ? { model, positions, x, tx: transform.x, geometry, from, to } : null);
     drawn.markers.draw({ model, positions, x, geometry, starts, tx: transform.x });
-    drawn.axis.draw(x, xMode, plotWidth);
+    drawn.axis.draw(x, xMode, plotWidth, model.length);
     setCursorView({ model, x, base, positions, geometry, zoomed: transform.k > 1 });
     // A shown tip follows its marker, and goes when the marker does.
     if (tipKey.current !== null) {
@@ -179,7 +183,7 @@ export function TimelineView({
   }, []);
 
   // Whatever React changed (trace, width, x mode, colours), drawn at the current zoom before
-  // paint; a render for anything else (a tooltip) draws nothing.
+  // paint; a render for anything else (a tooltip, step mode) draws nothing.
   const redraw = useEffectEvent(() => draw(transformRef.current));
   useLayoutEffect(() => redraw(), [model, positions, geometry, base, dark, xMode]);
 
@@ -195,9 +199,10 @@ export function TimelineView({
     );
   }, [width, model]);
 
-  // After a run the accesses play by themselves, unless the reader prefers less motion.
+  // After a run the accesses play by themselves, unless the reader prefers less motion. In
+  // step mode the newest access is the one to look at, so nothing plays.
   useEffect(() => {
-    if (!prefersReducedMotion()) useLab.getState().play();
+    if (!prefersReducedMotion() && !useLab.getState().stepping) useLab.getState().play();
   }, [trace]);
 
   // The tip's marker names the tip as its description while it shows.
@@ -325,10 +330,10 @@ export function TimelineView({
               <rect x={-CLIP_SPILL} y={0} width={plotWidth + 2 * CLIP_SPILL} height={height} />
             </clipPath>
           </defs>
-          <Gutter geometry={geometry} />
+          <Gutter geometry={geometry} steps={steps} />
           <g ref={zoomRef} className="tl-plot" transform={`translate(${gutter},0)`}>
             <rect className="tl-hit" width={plotWidth} height={height} />
-            <LaneBands geometry={geometry} />
+            <LaneBands geometry={geometry} steps={steps} />
             <ChartFrame max={model.series.max} geometry={geometry} />
             <g clipPath={`url(#${clipId})`}>
               <g ref={marksRef} className="tl-marks" />

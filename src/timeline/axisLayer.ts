@@ -6,8 +6,8 @@ const whole = format(',');
 const ms = format(',.3~f');
 
 export interface AxisLayer {
-  /** Ticks for scale `x` over [0, width]. */
-  draw(x: ScaleLinear<number, number>, mode: XMode, width: number): void;
+  /** Ticks for scale `x` over [0, width], of a trace of `length` accesses. */
+  draw(x: ScaleLinear<number, number>, mode: XMode, width: number, length: number): void;
 }
 
 /**
@@ -18,11 +18,12 @@ export interface AxisLayer {
 export function createAxisLayer(root: SVGGElement): AxisLayer {
   const ticks = new Map<string, { el: SVGGElement; at: string }>();
   return {
-    draw(x, mode, width) {
+    draw(x, mode, width, length) {
       const values = x.ticks(Math.max(2, Math.floor(width / 110)));
       const seen = new Set<string>();
       for (const v of values) {
-        if (mode === 'order' && !Number.isInteger(v)) continue;
+        // In order mode a tick names an access: there is none between or past them.
+        if (mode === 'order' && (!Number.isInteger(v) || v >= length)) continue;
         const px = mode === 'order' ? x(v + 0.5) : x(v);
         if (!(px >= 0 && px <= width)) continue;
         const label = mode === 'order' ? whole(v) : ms(v);

@@ -17,6 +17,9 @@ export interface ZoomController {
   destroy(): void;
 }
 
+const isSteppable = (target: EventTarget | null): boolean =>
+  target instanceof Element && target.closest('[data-steppable]') !== null;
+
 /**
  * d3-zoom on one element, horizontal only in effect (the view uses k and x). D3 owns the
  * gesture handling; whoever calls this owns the drawing and hears each transform.
@@ -27,9 +30,16 @@ export function createZoom(
   onZoom: (transform: ZoomTransform) => void,
 ): ZoomController {
   const selection = select(el);
-  const behavior = zoom<Element, unknown>().on('zoom', (event: { transform: ZoomTransform }) =>
-    onZoom(event.transform),
-  );
+  const behavior = zoom<Element, unknown>()
+    // d3's default filter, except that a double click on a lane in step mode is two steps,
+    // not a zoom.
+    .filter(
+      (event: MouseEvent) =>
+        (!event.ctrlKey || event.type === 'wheel') &&
+        !event.button &&
+        !(event.type === 'dblclick' && isSteppable(event.target)),
+    )
+    .on('zoom', (event: { transform: ZoomTransform }) => onZoom(event.transform));
   let options = initial;
   const configure = (o: ZoomOptions) => {
     const box: [[number, number], [number, number]] = [

@@ -3,15 +3,7 @@ import { threadLabel } from '../../core/threads';
 import { useLab } from '../../store/labStore';
 import { selectPage, selectStepping } from '../../store/selectors';
 import { scheduleFromPage } from '../../store/stepSlice';
-
-const OP_WORDS: Record<string, string> = {
-  read: 'read',
-  write: 'write',
-  add: 'atomic add',
-  cas: 'compare-and-swap',
-  lock: 'take the lock',
-  unlock: 'release the lock',
-};
+import { OP_WORDS, stepLeaves } from '../../timeline/stepLanes';
 
 let opened = false;
 
@@ -49,14 +41,14 @@ export function StepPanel() {
   const page = useLab(selectPage);
   const { stepThread, undoStep, leaveStepMode, startStepping } = useLab.getState();
   useOpenFromUrl();
-  const leaves = stepping?.threads.filter((t) => t.role === 'leaf').map((t) => t.id) ?? [];
+  const leaves = stepping ? stepLeaves(stepping) : [];
   useStepKeys(leaves);
   return (
     <section className="panel step-panel" aria-labelledby="step-heading" data-testid="step-panel">
       <h2 id="step-heading">Step mode: you are the scheduler</h2>
       <p className="field-hint">
-        Choose which worker makes its next shared access (or press its number key). Make two workers
-        read the same value, then let both write.
+        Choose which worker makes its next shared access: press its button or its number key, or
+        click its lane in the timeline. Make two workers read the same value, then let both write.
       </p>
       {!stepping && (
         <button type="button" className="primary" onClick={() => void startStepping([])}>
