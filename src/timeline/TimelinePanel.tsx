@@ -1,10 +1,14 @@
-import { useEffect, useRef, type JSX } from 'react';
+import { lazy, Suspense, useEffect, useRef, type JSX } from 'react';
 import { useLab } from '../store/labStore';
-import { selectAccounting, selectStepping, selectTrace } from '../store/selectors';
+import { selectAccounting, selectRunning, selectStepping, selectTrace } from '../store/selectors';
 import { startPlaybackClock } from './clock';
 import { useElementWidth } from './hooks';
-import { TimelineView } from './TimelineView';
 import './timeline.css';
+
+// The drawn timeline (and the d3 it draws with) loads once there is a trace to draw; the first
+// view only shows the hint. Run starts loading it, so it is usually ready when the run ends.
+const loadView = () => import('./TimelineView');
+const TimelineView = lazy(() => loadView().then((m) => ({ default: m.TimelineView })));
 
 /**
  * The animated timeline of the last run: every shared access on its thread's lane, the
@@ -15,6 +19,11 @@ export function TimelinePanel(): JSX.Element {
   const accounting = useLab(selectAccounting);
   // In step mode the lanes are where the user picks the next worker, even before any access.
   const stepping = useLab(selectStepping) !== null;
+  const running = useLab(selectRunning);
+  useEffect(() => {
+    // Only a head start: if it fails, rendering the view tries again and reports the error.
+    if (running) loadView().catch(() => undefined);
+  }, [running]);
   // Measured while the hint shows, so a trace's first render already knows its width.
   const bodyRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(bodyRef);
@@ -32,7 +41,14 @@ export function TimelinePanel(): JSX.Element {
         ) : trace.events.length === 0 && !stepping ? (
           <p className="tl-hint">This run recorded no accesses: turn recording on to see them.</p>
         ) : (
-          <TimelineView key={traceKey(trace)} trace={trace} accounting={accounting} width={width} />
+          <Suspense fallback={<p className="tl-hint">Drawing the timeline…</p>}>
+            <TimelineView
+              key={traceKey(trace)}
+              trace={trace}
+              accounting={accounting}
+              width={width}
+            />
+          </Suspense>
         )}
       </div>
     </section>

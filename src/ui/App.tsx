@@ -1,18 +1,23 @@
+import { lazy, Suspense } from 'react';
 import { useLab } from '../store/labStore';
 import { selectPage } from '../store/selectors';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { CodePanel } from './CodePanel';
 import { Controls } from './Controls';
-import { Challenges } from './step/Challenges';
-import { StepPanel } from './step/StepPanel';
 import { DebugReadout } from './DebugReadout';
 import { EmbedApp } from './embed/EmbedApp';
-import { ExplorerPanel } from './explorer/ExplorerPanel';
 import { Findings } from './Findings';
 import { IsolationNotice, Notices } from './Notices';
 import { ResultPanel } from './ResultPanel';
 import { SharePanel } from './share/SharePanel';
 import { TraceFiles } from './TraceFiles';
+
+// Panels the first view does not show load on demand, to keep the first visit's script small.
+const StepPanel = lazy(() => import('./step/StepPanel').then((m) => ({ default: m.StepPanel })));
+const Challenges = lazy(() => import('./step/Challenges').then((m) => ({ default: m.Challenges })));
+const ExplorerPanel = lazy(() =>
+  import('./explorer/ExplorerPanel').then((m) => ({ default: m.ExplorerPanel })),
+);
 
 export function App() {
   const page = useLab(selectPage);
@@ -31,8 +36,12 @@ export function App() {
       <main className="app-main">
         <div className="side">
           <Controls />
-          {page.mode === 'step' && <StepPanel />}
-          {page.mode === 'step' && <Challenges />}
+          {page.mode === 'step' && (
+            <Suspense fallback={null}>
+              <StepPanel />
+              <Challenges />
+            </Suspense>
+          )}
           <TraceFiles />
           <SharePanel />
         </div>
@@ -41,7 +50,11 @@ export function App() {
           <TimelinePanel />
           <CodePanel />
           <Findings />
-          {page.view === 'explore' && <ExplorerPanel />}
+          {page.view === 'explore' && (
+            <Suspense fallback={null}>
+              <ExplorerPanel />
+            </Suspense>
+          )}
         </div>
       </main>
       {page.debug && <DebugReadout />}

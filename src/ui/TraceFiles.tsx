@@ -1,12 +1,42 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { toChromeTrace } from '../core/chromeTrace';
-import { MAX_TRACE_FILE_BYTES, parseTraceFile, serializeTrace } from '../core/traceFile';
+import type * as ChromeTraceModule from '../core/chromeTrace';
+import type * as TraceFileModule from '../core/traceFile';
 import { useLab } from '../store/labStore';
 import { selectAccounting, selectRunning, selectTrace } from '../store/selectors';
 import { downloadText, traceFileName } from './download';
 
+type TraceFormats = typeof TraceFileModule & typeof ChromeTraceModule;
+
+// Reading and writing trace files (schema checks, Chrome's format) loads on first use: the
+// first view only needs the buttons.
+let formats: Promise<TraceFormats> | undefined;
+function loadFormats(): Promise<TraceFormats> {
+  formats ??= Promise.all([import('../core/traceFile'), import('../core/chromeTrace')]).then(
+    ([file, chrome]) => ({ ...file, ...chrome }),
+  );
+  // A failed load (offline, a redeploy) is tried again on the next click.
+  formats.catch(() => (formats = undefined));
+  return formats;
+}
+
+/** Run `action` with the trace formats, or say why they could not be loaded. */
+async function withFormats(action: (f: TraceFormats) => void | Promise<void>): Promise<void> {
+  let loaded: TraceFormats;
+  try {
+    loaded = await loadFormats();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    useLab.getState().addNotices('import', [`Could not load the trace file code: ${why}`]);
+    return;
+  }
+  await action(loaded);
+}
+
 /** Reads a dropped or chosen file and shows it, or says what is wrong and keeps the screen. */
-async function openFile(file: File): Promise<void> {
+async function openFile(
+  file: File,
+  { MAX_TRACE_FILE_BYTES, parseTraceFile }: TraceFormats,
+): Promise<void> {
   const { showTrace, addNotices } = useLab.getState();
   if (file.size > MAX_TRACE_FILE_BYTES) {
     const mb = Math.round(MAX_TRACE_FILE_BYTES / 1e6);
@@ -31,7 +61,7 @@ export function TraceFiles() {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file && !running) void openFile(file);
+    if (file && !running) void withFormats((f) => openFile(file, f));
   };
   return (
     <section
@@ -47,7 +77,7 @@ export function TraceFiles() {
       <button
         type="button"
         disabled={!trace}
-        onClick={() => downloadText(name(), serializeTrace(trace!))}
+        onClick={() => void withFormats((f) => downloadText(name(), f.serializeTrace(trace!)))}
       >
         Download trace
       </button>
@@ -55,9 +85,11 @@ export function TraceFiles() {
         type="button"
         disabled={!trace || !accounting}
         onClick={() =>
-          downloadText(
-            name('chrome-trace.json'),
-            JSON.stringify(toChromeTrace(trace!, accounting!)),
+          void withFormats((f) =>
+            downloadText(
+              name('chrome-trace.json'),
+              JSON.stringify(f.toChromeTrace(trace!, accounting!)),
+            ),
           )
         }
       >
@@ -75,7 +107,7 @@ export function TraceFiles() {
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) void openFile(file);
+          if (file) void withFormats((f) => openFile(file, f));
         }}
       />
       <small className="field-hint">or drop a Race Lab trace file here</small>

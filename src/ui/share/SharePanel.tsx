@@ -1,7 +1,9 @@
-import { useRef, useState } from 'react';
-import { ShareDialog } from './ShareDialog';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { TimelineDownloads } from './TimelineDownloads';
 import './share.css';
+
+// The dialog loads when first opened: most visits never share.
+const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
 
 /** For writers: the Share dialog (link and embed snippets) and the timeline as a picture. */
 export function SharePanel() {
@@ -14,13 +16,15 @@ export function SharePanel() {
       </button>
       <TimelineDownloads />
       {open && (
-        <ShareDialog
-          onClose={() => {
-            setOpen(false);
-            // Back where the reader was, whatever closed the dialog.
-            opener.current?.focus();
-          }}
-        />
+        <Suspense fallback={null}>
+          <ShareDialog
+            onClose={() => {
+              setOpen(false);
+              // Back where the reader was, whatever closed the dialog.
+              opener.current?.focus();
+            }}
+          />
+        </Suspense>
       )}
     </section>
   );
