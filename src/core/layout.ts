@@ -15,6 +15,11 @@ export const CELL = {
   truncated: 5,
   /** Target of the busy work's loads, so the work cannot be optimised away. */
   scratch: 6,
+  /**
+   * Set to 1 by main when a run is stopped: leaves leave their loop at the next increment
+   * boundary. Worker.terminate() alone lets a busy loop run on (Chromium waits up to 2 s).
+   */
+  stop: 7,
   /** Events recorded, one cell per thread. */
   countBase: 16,
   /** Step-mode gates, one cell per thread: main sets 1 to let that leaf make one access. */

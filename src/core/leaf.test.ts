@@ -7,6 +7,7 @@ import type { LeafJob, LeafResult } from '../workers/api';
 import { readCounter } from '../workers/leafJob';
 import type { RunConfig } from './config';
 import { CELL, FLAG } from './layout';
+import { STOP_CHECK_EVERY } from './leaf';
 import { opCode, type Op } from './ops';
 import type { StrategyId } from './strategies';
 import { decodeSharedTrace, type TraceEvents } from './trace';
@@ -48,10 +49,11 @@ interface Finished {
 /** A flat run on real threads sharing one buffer, then main's read, as the engine does it. */
 async function race(
   config: RunConfig,
-  tweak: { failThread?: number; capacity?: number } = {},
+  tweak: { failThread?: number; capacity?: number; stopped?: boolean } = {},
 ): Promise<Finished> {
   const plan = planRun(config, { failThread: tweak.failThread });
   const trace = plan.trace!;
+  if (tweak.stopped) Atomics.store(plan.cells, CELL.stop, 1);
   if (tweak.capacity !== undefined) trace.regions.capacity.fill(tweak.capacity);
   const jobs = plan.direct.map((d) => (d.role === 'leaf' ? d.job : undefined));
   const results = await Promise.allSettled(jobs.map((job) => runInThread(job!)));
@@ -162,5 +164,13 @@ describe('every strategy on real threads sharing one SharedArrayBuffer', () => {
     expect(results[1]).toMatchObject({ status: 'rejected' });
     expect(String((results[1] as PromiseRejectedResult).reason)).toContain('worker 2 failed');
     expect(final).toBe(1_500);
+  });
+
+  it('with the stop flag raised, leaves pass the barrier and leave at their first check, lock free', async () => {
+    const { results, final, cells } = await race(flat('lock', 2, 1_000_000), { stopped: true });
+    const leaves = fulfilled(results);
+    expect(leaves.map((l) => l.done)).toEqual([STOP_CHECK_EVERY, STOP_CHECK_EVERY]);
+    expect(final).toBe(2 * STOP_CHECK_EVERY);
+    expect(Atomics.load(cells, CELL.lock)).toBe(0);
   });
 });

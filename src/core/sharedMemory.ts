@@ -52,6 +52,9 @@ export function startBarrier(cells: Int32Array, leaves: number): void {
     Atomics.store(cells, CELL.go, 1);
     Atomics.notify(cells, CELL.go);
   } else {
-    while (Atomics.load(cells, CELL.go) === 0) Atomics.wait(cells, CELL.go, 0, 1000);
+    // A stop wakes the waiters (main notifies `go`): they go on and leave at their first check.
+    while (Atomics.load(cells, CELL.go) === 0 && Atomics.load(cells, CELL.stop) === 0) {
+      Atomics.wait(cells, CELL.go, 0, 1000);
+    }
   }
 }

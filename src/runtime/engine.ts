@@ -1,4 +1,5 @@
 import type { RunConfig } from '../core/config';
+import { CELL } from '../core/layout';
 import { threadLabel } from '../core/threads';
 import type { Trace } from '../core/trace';
 import type { LeafResult } from '../workers/api';
@@ -49,6 +50,8 @@ interface ActiveRun {
   aborted: Promise<never>;
   abort(error: EngineError): void;
   over: boolean;
+  /** The run's control cells, once planned: an abort raises their stop flag. */
+  cells: Int32Array | null;
 }
 
 function newActiveRun(): ActiveRun {
@@ -59,6 +62,7 @@ function newActiveRun(): ActiveRun {
   const run: ActiveRun = {
     aborted,
     over: false,
+    cells: null,
     abort(error) {
       run.over = true;
       reject(error);
@@ -164,6 +168,12 @@ export class WorkerEngine {
     const active = this.active;
     if (!active) return;
     this.active = null;
+    // Busy leaves see the flag within microseconds and return; terminate() alone lets their
+    // loop run on until the browser forces it (up to 2 s in Chromium), holding the cores.
+    if (active.cells) {
+      Atomics.store(active.cells, CELL.stop, 1);
+      Atomics.notify(active.cells, CELL.go);
+    }
     // A worker blocked in Atomics.wait never answers: terminating is the only way out.
     this.pool.terminateAll();
     active.abort(new EngineError(kind, message));
@@ -175,6 +185,7 @@ export class WorkerEngine {
     active: ActiveRun,
   ): Promise<RunOutcome> {
     const plan = planRun(config, { failThread: options.failThread });
+    active.cells = plan.cells;
     const workers = await this.takeWorkers(plan);
     if (active.over) throw new EngineError('stopped', 'The run was stopped.');
     // Wall time counts from the jobs being sent, not from starting workers for them.
