@@ -11,7 +11,10 @@ export const CELL = {
   arrived: 3,
   /** Flips to 1 when the last leaf arrives; everyone waits on it. */
   go: 4,
-  /** Set once when any thread's trace region overflows: all recording stops. */
+  /**
+   * Set once when any thread's trace region overflows: all recording stops (a leaf running
+   * free notices within PUBLISH_EVERY of its own accesses, see recording.ts).
+   */
   truncated: 5,
   /** Target of the busy work's loads, so the work cannot be optimised away. */
   scratch: 6,

@@ -55,33 +55,51 @@ export class RecordingMemory implements Memory {
 }
 
 /**
+ * Accesses a batching sink records between publishing its count and looking at the run's
+ * truncation flag. Both are seq-cst atomics that cost more than the rest of a record together;
+ * a leaf running free has no reader until it is done, so it publishes now and then and at
+ * its end (`flush`).
+ */
+export const PUBLISH_EVERY = 256;
+
+/**
  * Appends one thread's accesses to its region of the shared trace buffer, stamped from the
- * shared clock. When the region is full it marks the run truncated and every sink stops.
+ * shared clock. When the region is full it marks the run truncated and every sink stops: at
+ * once when it publishes every access, within PUBLISH_EVERY accesses when it batches.
  */
 export class SharedTraceSink implements TraceSink {
   private count = 0;
   private stopped = false;
   private readonly base: number;
   private readonly capacity: number;
+  /** 0: publish and look at every access; PUBLISH_EVERY − 1 when batching. */
+  private readonly mask: number;
   constructor(
     private readonly cells: Int32Array,
     private readonly events: Int32Array,
     private readonly thread: number,
     regions: TraceRegions,
     private readonly wallOrigin: number | null,
+    batched = false,
   ) {
     this.base = regions.offset[thread]! * EVENT_STRIDE;
     this.capacity = regions.capacity[thread]!;
+    this.mask = batched ? PUBLISH_EVERY - 1 : 0;
   }
   record(op: number, value: number, replaced: number, flags: number): void {
     if (this.stopped) return;
-    if (this.count >= this.capacity || Atomics.load(this.cells, CELL.truncated) !== 0) {
+    const count = this.count;
+    if (
+      count >= this.capacity ||
+      ((count & this.mask) === 0 && Atomics.load(this.cells, CELL.truncated) !== 0)
+    ) {
       Atomics.store(this.cells, CELL.truncated, 1);
       this.stopped = true;
+      this.flush();
       return;
     }
     const tick = Atomics.add(this.cells, CELL.clock, 1);
-    const at = this.base + this.count * EVENT_STRIDE;
+    const at = this.base + count * EVENT_STRIDE;
     const events = this.events;
     events[at] = tick;
     events[at + 1] = op | (flags << 4);
@@ -89,7 +107,14 @@ export class SharedTraceSink implements TraceSink {
     events[at + 3] = replaced;
     events[at + 4] =
       this.wallOrigin === null ? -1 : Math.round((performance.now() - this.wallOrigin) * 1000);
-    // Publishing the count atomically orders the plain writes above before any reader's load.
-    Atomics.store(this.cells, CELL.countBase + this.thread, ++this.count);
+    this.count = count + 1;
+    if ((this.count & this.mask) === 0) this.flush();
+  }
+  /**
+   * Publish the count. Storing it atomically orders the plain writes of the events before any
+   * reader's load of it; a batching sink must be flushed before anyone reads the trace.
+   */
+  flush(): void {
+    Atomics.store(this.cells, CELL.countBase + this.thread, this.count);
   }
 }

@@ -12,14 +12,25 @@ export const epochNow = (): number => performance.timeOrigin + performance.now()
 
 /** The run's shared memory as thread `thread` sees it: recording when the run is traced. */
 export function threadMemory(cells: Int32Array, trace: TraceTarget | null, thread: number): Memory {
+  return recordingMemory(cells, trace, thread, false).mem;
+}
+
+/**
+ * Memory for one thread, and `flush`, which publishes what a batching recorder has not yet
+ * (nothing to do when untraced or not batching).
+ */
+function recordingMemory(
+  cells: Int32Array,
+  trace: TraceTarget | null,
+  thread: number,
+  batched: boolean,
+): { mem: Memory; flush(): void } {
   const shared = new SharedMemory(cells);
-  if (!trace) return shared;
+  if (!trace) return { mem: shared, flush: () => undefined };
   // The sink measures from its own clock's origin: shift the run's epoch start into it.
   const origin = trace.wallEpoch === null ? null : trace.wallEpoch - performance.timeOrigin;
-  return new RecordingMemory(
-    shared,
-    new SharedTraceSink(cells, trace.events, thread, trace.regions, origin),
-  );
+  const sink = new SharedTraceSink(cells, trace.events, thread, trace.regions, origin, batched);
+  return { mem: new RecordingMemory(shared, sink), flush: () => sink.flush() };
 }
 
 /**
@@ -28,14 +39,19 @@ export function threadMemory(cells: Int32Array, trace: TraceTarget | null, threa
  * this.
  */
 export function runLeafJob(job: LeafJob): LeafResult {
-  const mem = threadMemory(job.cells, job.trace, job.thread);
+  // Step mode reads the trace after every access; a free leaf's is read once it is done.
+  const { mem, flush } = recordingMemory(job.cells, job.trace, job.thread, !job.gated);
   const t = newThreadState();
   const stopAt = job.failAfter ?? job.increments;
   startBarrier(job.cells, job.leafCount);
   const startedAt = epochNow();
   const strategy = STRATEGIES[job.strategy];
-  if (job.gated) runGatedLeaf(strategy, t, mem, stopAt, job.cells, job.thread);
-  else runLeaf(strategy, t, mem, stopAt, job.work, job.cells);
+  try {
+    if (job.gated) runGatedLeaf(strategy, t, mem, stopAt, job.cells, job.thread);
+    else runLeaf(strategy, t, mem, stopAt, job.work, job.cells);
+  } finally {
+    flush();
+  }
   if (job.failAfter !== undefined) throw new Error(`Test hook: worker ${job.thread} failed`);
   return {
     thread: job.thread,
