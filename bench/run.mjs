@@ -1,7 +1,8 @@
 // Benchmark harness: measures the production build in one headless Chromium session.
 //   node bench/run.mjs [suite …] [--repeats N]
 // Every bench/suites/<name>.mjs default-exports `async (ctx) => ({ name, rows, summary })`
-// (optional: title, description, columns [{ key, label }]); see bench/README.md.
+// (optional: title, description, columns [{ key, label }], goals [{ goal, met }]); see
+// bench/README.md.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
@@ -9,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { describeRun } from './lib/meta.mjs';
-import { readPrevious, textTable, writeResults } from './lib/report.mjs';
+import { goalLines, readPrevious, textTable, writeResults } from './lib/report.mjs';
 import { ensureBuild, startPreview } from './lib/server.mjs';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
@@ -109,6 +110,7 @@ async function main() {
         measured.push(suite);
         log(`\n${textTable(suite)}`);
         for (const line of [suite.summary ?? []].flat()) log(`  ${line}`);
+        for (const line of goalLines(suite)) log(`  Goal: ${line}`);
       } catch (error) {
         failed++;
         log(`✗ ${name} failed: ${error instanceof Error ? error.stack : error}`);

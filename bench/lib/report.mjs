@@ -54,6 +54,16 @@ export function markdownTable(suite) {
 const summaryLines = (summary) =>
   Array.isArray(summary) ? summary.map((s) => `- ${s}`).join('\n') : (summary ?? '');
 
+/**
+ * A suite's goals as lines: `goals` is a list of { goal, met } (met true, false, or null when
+ * it could not be judged). A suite without the field has no goal, and says so.
+ */
+export function goalLines(suite) {
+  if (!suite.goals?.length) return ['No goal is set for these figures; they are for reference.'];
+  const verdict = (met) => (met === true ? 'met' : met === false ? 'NOT met' : 'not judged');
+  return suite.goals.map((g) => `${g.goal}: ${verdict(g.met)}.`);
+}
+
 /** The whole readable report: where and with what it was measured, then one section per suite. */
 export function resultsMarkdown(latest) {
   const { machine, versions } = latest;
@@ -73,6 +83,7 @@ export function resultsMarkdown(latest) {
       `Suite \`${suite.name}\`, measured ${suite.date} in ${(suite.durationMs / 1000).toFixed(0)} s.`,
     );
     if (suite.description) lines.push('', suite.description);
+    lines.push('', '**Goals**', '', ...goalLines(suite).map((g) => `- ${g}`));
     lines.push('', markdownTable(suite), '');
     const summary = summaryLines(suite.summary);
     if (summary) lines.push(summary, '');
