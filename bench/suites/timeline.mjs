@@ -124,6 +124,16 @@ export default async function timeline(ctx) {
   );
   return {
     name: 'timeline',
+    goals: [
+      {
+        goal: 'First render within 300 ms at every size',
+        met: rows.every((r) => r.firstRenderMs <= 300),
+      },
+      {
+        goal: 'Zoom and pan frames within the 60 fps budget (p95, 5% slack) at every size',
+        met: rows.every((r) => r.frameP95Ms <= FRAME_BUDGET_MS * 1.05),
+      },
+    ],
     title: 'Timeline: first render and zoom/pan frames',
     description:
       `A racy run of the given size is recorded; then ${WHEEL_STEPS} wheel steps zoom in, a drag ` +
