@@ -1,14 +1,18 @@
-import { lazy, Suspense, useEffect, useRef, type JSX } from 'react';
+import { useEffect, useRef, type JSX } from 'react';
 import { useLab } from '../store/labStore';
 import { selectAccounting, selectRunning, selectStepping, selectTrace } from '../store/selectors';
+import { onDemand } from '../ui/onDemand';
 import { startPlaybackClock } from './clock';
 import { useElementWidth } from './hooks';
 import './timeline.css';
 
 // The drawn timeline (and the d3 it draws with) loads once there is a trace to draw; the first
 // view only shows the hint. Run starts loading it, so it is usually ready when the run ends.
-const loadView = () => import('./TimelineView');
-const TimelineView = lazy(() => loadView().then((m) => ({ default: m.TimelineView })));
+const view = onDemand(
+  () => import('./TimelineView').then((m) => m.TimelineView),
+  <p className="tl-hint">Drawing the timeline…</p>,
+);
+const TimelineView = view.Component;
 
 /**
  * The animated timeline of the last run: every shared access on its thread's lane, the
@@ -22,7 +26,7 @@ export function TimelinePanel(): JSX.Element {
   const running = useLab(selectRunning);
   useEffect(() => {
     // Only a head start: if it fails, rendering the view tries again and reports the error.
-    if (running) loadView().catch(() => undefined);
+    if (running) view.preload().catch(() => undefined);
   }, [running]);
   // Measured while the hint shows, so a trace's first render already knows its width.
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -41,14 +45,7 @@ export function TimelinePanel(): JSX.Element {
         ) : trace.events.length === 0 && !stepping ? (
           <p className="tl-hint">This run recorded no accesses: turn recording on to see them.</p>
         ) : (
-          <Suspense fallback={<p className="tl-hint">Drawing the timeline…</p>}>
-            <TimelineView
-              key={traceKey(trace)}
-              trace={trace}
-              accounting={accounting}
-              width={width}
-            />
-          </Suspense>
+          <TimelineView key={traceKey(trace)} trace={trace} accounting={accounting} width={width} />
         )}
       </div>
     </section>

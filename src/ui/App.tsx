@@ -1,4 +1,3 @@
-import { lazy, Suspense } from 'react';
 import { useLab } from '../store/labStore';
 import { selectPage } from '../store/selectors';
 import { TimelinePanel } from '../timeline/TimelinePanel';
@@ -8,16 +7,17 @@ import { DebugReadout } from './DebugReadout';
 import { EmbedApp } from './embed/EmbedApp';
 import { Findings } from './Findings';
 import { IsolationNotice, Notices } from './Notices';
+import { onDemand } from './onDemand';
 import { ResultPanel } from './ResultPanel';
 import { SharePanel } from './share/SharePanel';
 import { TraceFiles } from './TraceFiles';
 
 // Panels the first view does not show load on demand, to keep the first visit's script small.
-const StepPanel = lazy(() => import('./step/StepPanel').then((m) => ({ default: m.StepPanel })));
-const Challenges = lazy(() => import('./step/Challenges').then((m) => ({ default: m.Challenges })));
-const ExplorerPanel = lazy(() =>
-  import('./explorer/ExplorerPanel').then((m) => ({ default: m.ExplorerPanel })),
-);
+const StepPanel = onDemand(() => import('./step/StepPanel').then((m) => m.StepPanel)).Component;
+const Challenges = onDemand(() => import('./step/Challenges').then((m) => m.Challenges)).Component;
+const ExplorerPanel = onDemand(() =>
+  import('./explorer/ExplorerPanel').then((m) => m.ExplorerPanel),
+).Component;
 
 export function App() {
   const page = useLab(selectPage);
@@ -36,12 +36,8 @@ export function App() {
       <main className="app-main">
         <div className="side">
           <Controls />
-          {page.mode === 'step' && (
-            <Suspense fallback={null}>
-              <StepPanel />
-              <Challenges />
-            </Suspense>
-          )}
+          {page.mode === 'step' && <StepPanel />}
+          {page.mode === 'step' && <Challenges />}
           <TraceFiles />
           <SharePanel />
         </div>
@@ -50,11 +46,7 @@ export function App() {
           <TimelinePanel />
           <CodePanel />
           <Findings />
-          {page.view === 'explore' && (
-            <Suspense fallback={null}>
-              <ExplorerPanel />
-            </Suspense>
-          )}
+          {page.view === 'explore' && <ExplorerPanel />}
         </div>
       </main>
       {page.debug && <DebugReadout />}

@@ -1,9 +1,10 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { onDemand } from '../onDemand';
 import { TimelineDownloads } from './TimelineDownloads';
 import './share.css';
 
 // The dialog loads when first opened: most visits never share.
-const ShareDialog = lazy(() => import('./ShareDialog').then((m) => ({ default: m.ShareDialog })));
+const ShareDialog = onDemand(() => import('./ShareDialog').then((m) => m.ShareDialog)).Component;
 
 /** For writers: the Share dialog (link and embed snippets) and the timeline as a picture. */
 export function SharePanel() {
@@ -16,15 +17,13 @@ export function SharePanel() {
       </button>
       <TimelineDownloads />
       {open && (
-        <Suspense fallback={null}>
-          <ShareDialog
-            onClose={() => {
-              setOpen(false);
-              // Back where the reader was, whatever closed the dialog.
-              opener.current?.focus();
-            }}
-          />
-        </Suspense>
+        <ShareDialog
+          onClose={() => {
+            setOpen(false);
+            // Back where the reader was, whatever closed the dialog.
+            opener.current?.focus();
+          }}
+        />
       )}
     </section>
   );
