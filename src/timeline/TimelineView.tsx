@@ -238,7 +238,11 @@ export function TimelineView({
   const markerEvents = {
     onMouseOver: (e: MouseEvent) => showTip(e.target),
     onMouseOut: (e: MouseEvent) => hideTip(e.target, e.relatedTarget),
-    onFocus: (e: FocusEvent) => showTip(e.target),
+    onFocus: (e: FocusEvent) => {
+      const marker = markerOf(e.target);
+      if (marker) layers.current?.markers.focused(marker);
+      showTip(e.target);
+    },
     onBlur: (e: FocusEvent) => hideTip(e.target, e.relatedTarget),
     onClick: (e: MouseEvent) => seekTo(e.target),
     onKeyDown: (e: KeyboardEvent) => {

@@ -65,6 +65,11 @@ export interface MarkerLayer {
   element(key: string): SVGGElement | undefined;
   /** Where that marker's middle is, in plot coordinates (pan included). */
   centre(key: string): { x: number; y: number } | undefined;
+  /**
+   * A marker took focus: it becomes the one Tab stops at. (Told by the view's delegated
+   * handler: a focus listener on an SVG element would make Chromium focus the element itself.)
+   */
+  focused(marker: Element): void;
   /** Move keyboard focus `by` markers along from `from` (±Infinity: to the ends). */
   moveFocus(from: Element, by: number): void;
 }
@@ -107,12 +112,8 @@ export function createMarkerLayer(root: SVGGElement): MarkerLayer {
   // Roving focus: Tab reaches one marker (the last one focused, else the first in view), so
   // the rest of the page is not hundreds of Tab presses away; arrow keys walk the others.
   let focusKey: string | null = null;
-  root.addEventListener('focusin', (e) => {
-    if (e.target instanceof Element && e.target.getAttribute('data-testid') === 'lost-marker') {
-      focusKey = markerKey(e.target);
-      for (const [key, item] of items) item.g.set('tabindex', key === focusKey ? '0' : '-1');
-    }
-  });
+  // The markers in view, in the order the arrow keys walk them (the order they are drawn).
+  let order: string[] = [];
   // What the layer's own attributes were last set to.
   const drawn = { shift: '', rings: '', connectors: '' };
   let shiftBy = 0;
@@ -139,22 +140,20 @@ export function createMarkerLayer(root: SVGGElement): MarkerLayer {
       const item = items.get(key);
       return item && { x: item.centre.x + shiftBy, y: item.centre.y };
     },
+    focused(marker) {
+      focusKey = markerKey(marker);
+      for (const [key, item] of items) item.g.set('tabindex', key === focusKey ? '0' : '-1');
+    },
     moveFocus(from, by) {
-      const all = Array.from(
-        root.querySelectorAll<SVGGElement>(':scope > [data-testid="lost-marker"]'),
-      );
-      // Elements are appended as markers come into view: order them along the axis.
-      all.sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
-      const at = all.indexOf(from as SVGGElement);
-      all[Math.max(0, Math.min(all.length - 1, at + by))]?.focus();
+      const at = order.indexOf(markerKey(from));
+      const to = order[Math.max(0, Math.min(order.length - 1, at + by))];
+      if (to !== undefined) items.get(to)?.g.el.focus();
     },
     draw({ model, positions, x, geometry, starts, tx }) {
       const groups = markersInView(model.losses, starts, MARKER_LIMITS, -Math.round(tx));
       const keyOf = (g: MarkerGroup) => `${g.lane}:${g.first}`;
-      const tabKey =
-        focusKey !== null && groups.some((g) => keyOf(g) === focusKey)
-          ? focusKey
-          : groups[0] && keyOf(groups[0]);
+      order = groups.map(keyOf);
+      const tabKey = focusKey !== null && order.includes(focusKey) ? focusKey : order[0];
       const lanes = geometry.lanes;
       const thread = model.trace.events.thread;
       // As the marks (see marksLayer): x = k·base(x) + anchor, the rest of the pan on the root,

@@ -98,6 +98,16 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   const themeId = useId();
   const config = useLab(selectConfig);
   const [theme, setTheme] = useState<Theme>('auto');
+  // Ends the dialog once. Escape and Close end it at once rather than on the native `close`
+  // event, which comes a task later: by then a quick Enter on Share could have reopened it.
+  const ended = useRef(false);
+  const end = () => {
+    if (ended.current) return;
+    ended.current = true;
+    // Leave the modal state first: while it lasts, the page behind cannot take focus.
+    if (dialog.current?.open) dialog.current.close();
+    onClose();
+  };
 
   useEffect(() => {
     const el = dialog.current;
@@ -120,7 +130,11 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
       ref={dialog}
       className="share-dialog"
       aria-labelledby={headingId}
-      onClose={onClose}
+      onCancel={(e) => {
+        e.preventDefault();
+        end();
+      }}
+      onClose={end}
       onKeyDown={trapTab}
     >
       <h2 id={headingId}>Share these settings</h2>
@@ -149,7 +163,7 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
         page can send and receive.
       </p>
       <div className="share-actions">
-        <button type="button" onClick={() => dialog.current?.close()}>
+        <button type="button" onClick={end}>
           Close
         </button>
       </div>
