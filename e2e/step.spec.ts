@@ -14,6 +14,8 @@ test.describe('step mode', () => {
     await page.goto('/?mode=step');
     const status = page.getByTestId('step-status');
     await ready(status, 0);
+    // Nothing to play before the first step.
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeDisabled();
     // func3›func1 reads, func3›func2 reads the same value, then both write: one increment lost.
     for (const [i, key] of ['1', '2', '1', '2'].entries()) {
       await page.keyboard.press(key);

@@ -36,7 +36,10 @@ export const Controls = memo(function Controls({
   useEffect(() => {
     const show = (i: number) => {
       if (rangeRef.current) rangeRef.current.value = String(i);
-      if (readoutRef.current) readoutRef.current.textContent = `#${fmt(i)} of ${fmt(length)}`;
+      if (readoutRef.current) {
+        readoutRef.current.textContent =
+          length === 0 ? 'No accesses yet' : `#${fmt(i)} of ${fmt(length)}`;
+      }
     };
     show(useLab.getState().playback.current);
     return useLab.subscribe((s, prev) => {
@@ -46,15 +49,18 @@ export const Controls = memo(function Controls({
 
   // Actions are read at call time: they never change, and reading the store in render would.
   const act = () => useLab.getState();
+  // Step mode shows the lanes before the first access: nothing to play or move through yet.
+  const empty = length === 0;
   return (
     <div className="tl-controls" role="group" aria-label="Playback">
-      <button type="button" className="tl-play" onClick={() => act().togglePlay()}>
+      <button type="button" className="tl-play" disabled={empty} onClick={() => act().togglePlay()}>
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
       </button>
       <button
         type="button"
         aria-label="Step back"
         title="Step back (←)"
+        disabled={empty}
         onClick={() => act().stepBy(-1)}
       >
         <span aria-hidden="true">◀︎▏</span>
@@ -63,6 +69,7 @@ export const Controls = memo(function Controls({
         type="button"
         aria-label="Step forward"
         title="Step forward (→)"
+        disabled={empty}
         onClick={() => act().stepBy(1)}
       >
         <span aria-hidden="true">▕▶︎</span>
@@ -86,6 +93,7 @@ export const Controls = memo(function Controls({
         max={Math.max(0, length - 1)}
         step={1}
         defaultValue={0}
+        disabled={empty}
         onChange={(e) => act().seek(Number(e.target.value))}
       />
       <output ref={readoutRef} className="tl-readout" aria-label="Access shown" />
