@@ -3,6 +3,15 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The columns of a suite's table: its own `columns`, else every key its rows use. */
+/** The columns of a suite that reports one measure per row against its goal. */
+export const MEASURE_COLUMNS = [
+  { key: 'measure', label: 'Measure' },
+  { key: 'value', label: 'Value' },
+  { key: 'goal', label: 'Goal' },
+  { key: 'met', label: 'Met' },
+  { key: 'detail', label: 'Detail' },
+];
+
 export function columnsOf(suite) {
   if (suite.columns?.length) return suite.columns;
   const keys = [...new Set(suite.rows.flatMap((row) => Object.keys(row)))];

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { openLab, recordSharedBuffers, resultOf, runAndRead, runButtonOf } from '../lib/lab.mjs';
+import { MEASURE_COLUMNS } from '../lib/report.mjs';
 import { median, range, significant } from '../lib/stats.mjs';
 
 /** First-visit JavaScript budget, gzipped, in kB of 1,000 bytes. */
@@ -323,13 +324,7 @@ export default async function pageSuite(ctx) {
       "as is the last change of the shared counter (read through the page's own " +
       'SharedArrayBuffer, noted by a wrapper installed before the page runs); then a short run ' +
       'must complete on the same page.',
-    columns: [
-      { key: 'measure', label: 'Measure' },
-      { key: 'value', label: 'Value' },
-      { key: 'goal', label: 'Goal' },
-      { key: 'met', label: 'Met' },
-      { key: 'detail', label: 'Detail' },
-    ],
+    columns: MEASURE_COLUMNS,
     rows,
     summary,
   };

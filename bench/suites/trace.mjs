@@ -3,6 +3,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { openLab, recordSharedBuffers, runAndRead } from '../lib/lab.mjs';
+import { MEASURE_COLUMNS } from '../lib/report.mjs';
 import { median, range, significant } from '../lib/stats.mjs';
 
 /** Tracing may slow a run by at most this factor (untraced rate ÷ traced rate). */
@@ -144,13 +145,7 @@ export default async function trace(ctx) {
       'Buffer: the largest SharedArrayBuffer the page allocates for the run (read through a ' +
       'wrapper installed before the page runs). Files: the two download buttons after a traced ' +
       `run of ${DOWNLOAD_EVENTS.toLocaleString('en')} accesses; gzip at Node's default level.`,
-    columns: [
-      { key: 'measure', label: 'Measure' },
-      { key: 'value', label: 'Value' },
-      { key: 'goal', label: 'Goal' },
-      { key: 'met', label: 'Met' },
-      { key: 'detail', label: 'Detail' },
-    ],
+    columns: MEASURE_COLUMNS,
     rows,
     summary: [
       over.length === 0
