@@ -37,13 +37,33 @@ export const CELL = {
 export const MAX_THREADS = 64;
 export const CONTROL_CELLS = CELL.stepsBase + MAX_THREADS;
 
-/** Int32 slots per recorded access: tick, op code | flags << 4, value, replaced, wall µs. */
-export const EVENT_STRIDE = 5;
 /**
- * Upper bound on recorded accesses per run, so memory stays bounded (20 bytes each, 200 MB):
- * enough for 4 racy workers × 1,000,000 increments.
+ * Int32 words per recorded access: the stamp (order stamp, op and flags packed, see
+ * packStamp), the value and the value replaced; a fourth holds wall µs when wall time is
+ * recorded. Twelve bytes an access: the fewer pages a trace touches, the less it slows the race.
+ */
+export const eventStride = (wall: boolean): number => (wall ? 4 : 3);
+/** Index of the wall-time word within an event, where there is one. */
+export const WALL_WORD = 3;
+/**
+ * Upper bound on recorded accesses per run, so memory stays bounded (at most 16 bytes each,
+ * 160 MB): enough for 4 racy workers × 1,000,000 increments.
  */
 export const MAX_TRACE_EVENTS = 10_000_000;
+
+/** Low bits of a stamp: op code (3 bits, six ops) and flags (2 bits). */
+const OP_BITS = 3;
+const CODE_BITS = OP_BITS + 2;
+/**
+ * One word for the order stamp, op and flags. Order stamps never pass the number of events a
+ * run can record (MAX_TRACE_EVENTS plus a batch per thread, far below 2^26), so the shifted
+ * stamp stays a positive Int32 and stamps compare in tick order.
+ */
+export const packStamp = (tick: number, op: number, flags: number): number =>
+  (tick << CODE_BITS) | (flags << OP_BITS) | op;
+export const stampTick = (stamp: number): number => stamp >>> CODE_BITS;
+export const stampOp = (stamp: number): number => stamp & ((1 << OP_BITS) - 1);
+export const stampFlags = (stamp: number): number => (stamp >>> OP_BITS) & 3;
 
 export const FLAG = { hasReplaced: 1, casOk: 2 } as const;
 
@@ -56,10 +76,16 @@ export interface TraceRegions {
   capacity: number[];
   /** Events the whole buffer holds. */
   total: number;
+  /** Int32 words per event (eventStride): whether each event has a wall-time word. */
+  stride: number;
 }
 
 /** Size each thread's region for this run: leaves get room for all their accesses, within the bound. */
-export function traceRegions(config: RunConfig, threads: readonly ThreadInfo[]): TraceRegions {
+export function traceRegions(
+  config: RunConfig,
+  threads: readonly ThreadInfo[],
+  wall = false,
+): TraceRegions {
   // cas retries add accesses beyond the uncontended count: leave room for one per increment.
   const perIncrement = accessesPerIncrement(config.strategy) + (config.strategy === 'cas' ? 1 : 0);
   const leaves = threads.filter((t) => t.role === 'leaf').length;
@@ -77,5 +103,5 @@ export function traceRegions(config: RunConfig, threads: readonly ThreadInfo[]):
     capacity.push(t.role === 'leaf' ? leafCapacity : SMALL_REGION);
     total += capacity[capacity.length - 1]!;
   }
-  return { offset, capacity, total };
+  return { offset, capacity, total, stride: eventStride(wall) };
 }

@@ -1,4 +1,4 @@
-import { CELL, EVENT_STRIDE, FLAG, type TraceRegions } from './layout';
+import { CELL, FLAG, packStamp, WALL_WORD, type TraceRegions } from './layout';
 import { opCode, type Memory } from './ops';
 
 /** Where recorded accesses go: a shared buffer region, or an array in the simulator. */
@@ -72,19 +72,37 @@ export class SharedTraceSink implements TraceSink {
   private stopped = false;
   private readonly base: number;
   private readonly capacity: number;
+  private readonly stride: number;
   /** 0: publish and look at every access; PUBLISH_EVERY − 1 when batching. */
   private readonly mask: number;
+  /** `performance.now()` of the run's start, where the regions hold wall time. */
+  private readonly wallOrigin: number | null;
   constructor(
     private readonly cells: Int32Array,
     private readonly events: Int32Array,
     private readonly thread: number,
     regions: TraceRegions,
-    private readonly wallOrigin: number | null,
+    wallOrigin: number | null,
     batched = false,
   ) {
-    this.base = regions.offset[thread]! * EVENT_STRIDE;
+    this.stride = regions.stride;
+    this.base = regions.offset[thread]! * regions.stride;
     this.capacity = regions.capacity[thread]!;
     this.mask = batched ? PUBLISH_EVERY - 1 : 0;
+    if ((wallOrigin !== null) !== regions.stride > WALL_WORD) {
+      throw new Error('Wall time is recorded exactly when the trace regions have room for it.');
+    }
+    this.wallOrigin = wallOrigin;
+  }
+  /**
+   * Touch every memory page of this thread's region before the race starts. A fresh buffer's
+   * pages are mapped by the OS at first write, several microseconds each: inside the race
+   * that stall would both slow the recording and change the interleaving it records.
+   */
+  prepare(): void {
+    const end = this.base + this.capacity * this.stride;
+    for (let at = this.base; at < end; at += PAGE_WORDS) this.events[at] = 0;
+    if (end > this.base) this.events[end - 1] = 0;
   }
   record(op: number, value: number, replaced: number, flags: number): void {
     if (this.stopped) return;
@@ -99,14 +117,14 @@ export class SharedTraceSink implements TraceSink {
       return;
     }
     const tick = Atomics.add(this.cells, CELL.clock, 1);
-    const at = this.base + count * EVENT_STRIDE;
+    const at = this.base + count * this.stride;
     const events = this.events;
-    events[at] = tick;
-    events[at + 1] = op | (flags << 4);
-    events[at + 2] = value;
-    events[at + 3] = replaced;
-    events[at + 4] =
-      this.wallOrigin === null ? -1 : Math.round((performance.now() - this.wallOrigin) * 1000);
+    events[at] = packStamp(tick, op, flags);
+    events[at + 1] = value;
+    events[at + 2] = replaced;
+    if (this.wallOrigin !== null) {
+      events[at + WALL_WORD] = Math.round((performance.now() - this.wallOrigin) * 1000);
+    }
     this.count = count + 1;
     if ((this.count & this.mask) === 0) this.flush();
   }
@@ -118,3 +136,6 @@ export class SharedTraceSink implements TraceSink {
     Atomics.store(this.cells, CELL.countBase + this.thread, this.count);
   }
 }
+
+/** Int32 words in a 4 KiB memory page. */
+const PAGE_WORDS = 1024;

@@ -1,5 +1,5 @@
 import type { RunConfig } from './config';
-import { CELL, EVENT_STRIDE, FLAG, type TraceRegions } from './layout';
+import { CELL, FLAG, stampFlags, stampOp, stampTick, WALL_WORD, type TraceRegions } from './layout';
 import { OPS, type Op } from './ops';
 import type { ThreadInfo } from './threads';
 
@@ -119,37 +119,36 @@ export function decodeSharedTrace(
   regions: TraceRegions,
 ): TraceEvents {
   const threadCount = regions.offset.length;
+  const stride = regions.stride;
   const counts: number[] = [];
   let total = 0;
-  let withWall = false;
   for (let t = 0; t < threadCount; t++) {
     const n = Math.min(Atomics.load(cells, CELL.countBase + t), regions.capacity[t]!);
     counts.push(n);
     total += n;
-    if (n > 0 && buffer[regions.offset[t]! * EVENT_STRIDE + 4]! >= 0) withWall = true;
   }
-  const out = allocEvents(total, withWall);
+  const out = allocEvents(total, stride > WALL_WORD);
   const next = new Array<number>(threadCount).fill(0);
   for (let i = 0; i < total; i++) {
+    // Stamps compare in tick order: the smallest is the next access.
     let best = -1;
-    let bestTick = Infinity;
+    let bestStamp = Infinity;
     for (let t = 0; t < threadCount; t++) {
       if (next[t]! >= counts[t]!) continue;
-      const tick = buffer[(regions.offset[t]! + next[t]!) * EVENT_STRIDE]!;
-      if (tick < bestTick) {
-        bestTick = tick;
+      const stamp = buffer[(regions.offset[t]! + next[t]!) * stride]!;
+      if (stamp < bestStamp) {
+        bestStamp = stamp;
         best = t;
       }
     }
-    const at = (regions.offset[best]! + next[best]!++) * EVENT_STRIDE;
-    const code = buffer[at + 1]!;
-    out.tick[i] = bestTick;
+    const at = (regions.offset[best]! + next[best]!++) * stride;
+    out.tick[i] = stampTick(bestStamp);
     out.thread[i] = best;
-    out.op[i] = code & 15;
-    out.flags[i] = code >> 4;
-    out.value[i] = buffer[at + 2]!;
-    out.replaced[i] = buffer[at + 3]!;
-    if (out.wall) out.wall[i] = buffer[at + 4]! / 1000;
+    out.op[i] = stampOp(bestStamp);
+    out.flags[i] = stampFlags(bestStamp);
+    out.value[i] = buffer[at + 1]!;
+    out.replaced[i] = buffer[at + 2]!;
+    if (out.wall) out.wall[i] = buffer[at + WALL_WORD]! / 1000;
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { createGatedRun, type GatedRun } from './gated';
 import { finishRun } from './outcome';
 import { planRun, runTimeoutMs, type RunPlan } from './plan';
 import { WorkerPool, type PooledWorker } from './pool';
+import { SpareTraceBuffer } from './spareTraceBuffer';
 
 export { EngineError, type EngineErrorKind } from './engineError';
 
@@ -80,6 +81,8 @@ const epochNow = (): number => performance.timeOrigin + performance.now();
 export class WorkerEngine {
   private readonly pool = new WorkerPool((message) => this.abort('failed', message));
   private active: ActiveRun | null = null;
+  /** Free runs only: step mode's buffer is read live for as long as its session lasts. */
+  private readonly spareTrace = new SpareTraceBuffer();
 
   /** Run `config` once; rejects with an EngineError on failure, timeout or stop. */
   async run(config: RunConfig, options: RunOptions = {}): Promise<RunOutcome> {
@@ -184,7 +187,11 @@ export class WorkerEngine {
     options: RunOptions,
     active: ActiveRun,
   ): Promise<RunOutcome> {
-    const plan = planRun(config, { failThread: options.failThread });
+    const plan = planRun(config, {
+      failThread: options.failThread,
+      wallEpoch: options.wallTime ? epochNow() : null,
+      traceBuffer: this.spareTrace.take,
+    });
     active.cells = plan.cells;
     const workers = await this.takeWorkers(plan);
     if (active.over) throw new EngineError('stopped', 'The run was stopped.');
@@ -192,7 +199,10 @@ export class WorkerEngine {
     if (plan.trace && options.wallTime) plan.trace.wallEpoch = epochNow();
     const { leaves, isolated } = await this.dispatch(plan, workers);
     if (active.over) throw new EngineError('stopped', 'The run was stopped.');
-    return finishRun(plan, leaves, isolated, config);
+    const outcome = finishRun(plan, leaves, isolated, config);
+    // Every worker has answered and the trace is copied out: the buffer is free again.
+    if (plan.trace) this.spareTrace.giveBack(plan.trace.events.buffer as SharedArrayBuffer);
+    return outcome;
   }
 
   /** One worker of the main thread's own per child of main, started or reused. */

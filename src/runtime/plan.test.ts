@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, presetConfig, type RunConfig } from '../core/config';
-import { CONTROL_CELLS, EVENT_STRIDE, MAX_TRACE_EVENTS } from '../core/layout';
+import { CONTROL_CELLS, eventStride, MAX_TRACE_EVENTS } from '../core/layout';
 import { planRun, runTimeoutMs } from './plan';
 
 describe('planRun', () => {
@@ -25,7 +25,9 @@ describe('planRun', () => {
     expect(plan.cells.buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(plan.cells.length).toBe(CONTROL_CELLS);
     expect(plan.trace!.wallEpoch).toBe(123);
-    expect(plan.trace!.events.length).toBe(plan.trace!.regions.total * EVENT_STRIDE);
+    // Wall time recorded: four words an event.
+    expect(plan.trace!.regions.stride).toBe(eventStride(true));
+    expect(plan.trace!.events.length).toBe(plan.trace!.regions.total * 4);
     expect(plan.trace!.regions.capacity).toEqual([16, 16, 316, 316, 16, 316, 316]); // cas: room for a retry per increment
     expect(plan.expected).toBe(400);
   });
@@ -44,7 +46,15 @@ describe('planRun', () => {
 
   it('bounds a forced trace by the shared event limit', () => {
     const plan = planRun({ ...presetConfig('quad', 'racy'), trace: 'on' });
-    expect(plan.trace!.events.length).toBeLessThanOrEqual(MAX_TRACE_EVENTS * EVENT_STRIDE);
+    expect(plan.trace!.regions.stride).toBe(eventStride(false));
+    expect(plan.trace!.events.length).toBeLessThanOrEqual(MAX_TRACE_EVENTS * eventStride(false));
+  });
+
+  it('takes its trace buffer from the given source, viewing just what the run needs', () => {
+    const kept = new SharedArrayBuffer(1 << 20);
+    const plan = planRun(presetConfig('blog'), { traceBuffer: () => kept });
+    expect(plan.trace!.events.buffer).toBe(kept);
+    expect(plan.trace!.events.length).toBe(plan.trace!.regions.total * 3);
   });
 });
 

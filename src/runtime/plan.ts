@@ -1,5 +1,5 @@
 import { accessesPerIncrement, expectedTotal, traceEnabled, type RunConfig } from '../core/config';
-import { CONTROL_CELLS, EVENT_STRIDE, traceRegions } from '../core/layout';
+import { CONTROL_CELLS, traceRegions } from '../core/layout';
 import { buildThreads, leafIds, type ThreadInfo } from '../core/threads';
 import type { LeafJob, SupervisorJob, TraceTarget } from '../workers/api';
 
@@ -21,6 +21,8 @@ export interface PlanOptions {
   failThread?: number;
   /** Epoch milliseconds of the run's start, when wall time is recorded. */
   wallEpoch?: number | null;
+  /** Where the trace buffer comes from (a kept one, see SpareTraceBuffer); fresh by default. */
+  traceBuffer?: (bytes: number) => SharedArrayBuffer;
   /** Step mode: leaves wait at their gates; always traced, whatever the config says. */
   gated?: boolean;
 }
@@ -35,9 +37,13 @@ export function planRun(config: RunConfig, options: PlanOptions = {}): RunPlan {
   let trace: TraceTarget | null = null;
   const gated = options.gated ?? false;
   if (gated || traceEnabled(config)) {
-    const regions = traceRegions(config, threads);
-    const events = sharedInts(regions.total * EVENT_STRIDE);
-    trace = { events, regions, wallEpoch: options.wallEpoch ?? null };
+    const wallEpoch = options.wallEpoch ?? null;
+    const regions = traceRegions(config, threads, wallEpoch !== null);
+    const words = regions.total * regions.stride;
+    const bytes = words * Int32Array.BYTES_PER_ELEMENT;
+    const buffer = options.traceBuffer?.(bytes) ?? new SharedArrayBuffer(bytes);
+    // A kept buffer may be larger than this run needs: the view covers just this run's regions.
+    trace = { events: new Int32Array(buffer, 0, words), regions, wallEpoch };
   }
   const leafCount = leafIds(threads).length;
   const leafJob = (thread: number): LeafJob => {

@@ -15,22 +15,19 @@ export function threadMemory(cells: Int32Array, trace: TraceTarget | null, threa
   return recordingMemory(cells, trace, thread, false).mem;
 }
 
-/**
- * Memory for one thread, and `flush`, which publishes what a batching recorder has not yet
- * (nothing to do when untraced or not batching).
- */
+/** Memory for one thread, and the sink recording its accesses when the run is traced. */
 function recordingMemory(
   cells: Int32Array,
   trace: TraceTarget | null,
   thread: number,
   batched: boolean,
-): { mem: Memory; flush(): void } {
+): { mem: Memory; sink: SharedTraceSink | null } {
   const shared = new SharedMemory(cells);
-  if (!trace) return { mem: shared, flush: () => undefined };
+  if (!trace) return { mem: shared, sink: null };
   // The sink measures from its own clock's origin: shift the run's epoch start into it.
   const origin = trace.wallEpoch === null ? null : trace.wallEpoch - performance.timeOrigin;
   const sink = new SharedTraceSink(cells, trace.events, thread, trace.regions, origin, batched);
-  return { mem: new RecordingMemory(shared, sink), flush: () => sink.flush() };
+  return { mem: new RecordingMemory(shared, sink), sink };
 }
 
 /**
@@ -40,7 +37,8 @@ function recordingMemory(
  */
 export function runLeafJob(job: LeafJob): LeafResult {
   // Step mode reads the trace after every access; a free leaf's is read once it is done.
-  const { mem, flush } = recordingMemory(job.cells, job.trace, job.thread, !job.gated);
+  const { mem, sink } = recordingMemory(job.cells, job.trace, job.thread, !job.gated);
+  sink?.prepare();
   const t = newThreadState();
   const stopAt = job.failAfter ?? job.increments;
   startBarrier(job.cells, job.leafCount);
@@ -50,7 +48,8 @@ export function runLeafJob(job: LeafJob): LeafResult {
     if (job.gated) runGatedLeaf(strategy, t, mem, stopAt, job.cells, job.thread);
     else runLeaf(strategy, t, mem, stopAt, job.work, job.cells);
   } finally {
-    flush();
+    // A batching sink publishes what it has not yet.
+    sink?.flush();
   }
   if (job.failAfter !== undefined) throw new Error(`Test hook: worker ${job.thread} failed`);
   return {

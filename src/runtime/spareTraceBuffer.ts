@@ -1,0 +1,34 @@
+/**
+ * Most bytes of trace buffer kept between runs: a default-sized trace (2,000,000 accesses with
+ * wall time). A larger one goes back to the browser once its run is read.
+ */
+const KEEP_BYTES = 2_000_000 * 16;
+
+/**
+ * One trace buffer kept from a finished run for the next. A fresh SharedArrayBuffer costs the
+ * page an allocation and its workers a page fault per 4 KiB at first touch; running again
+ * with the same buffer costs neither. Stale events in it are never read: each thread's
+ * published count bounds what readers look at, and every counted event is written anew.
+ */
+export class SpareTraceBuffer {
+  private spare: SharedArrayBuffer | null = null;
+
+  /** The kept buffer when it is big enough, else a fresh one. */
+  take = (bytes: number): SharedArrayBuffer => {
+    const spare = this.spare;
+    if (spare && spare.byteLength >= bytes) {
+      this.spare = null;
+      return spare;
+    }
+    return new SharedArrayBuffer(bytes);
+  };
+
+  /**
+   * Keep `buffer` for a later run. Only for a run whose every worker has answered: a stopped
+   * or failed run's workers may still be writing into theirs.
+   */
+  giveBack(buffer: SharedArrayBuffer): void {
+    if (buffer.byteLength > KEEP_BYTES) return;
+    if (!this.spare || buffer.byteLength > this.spare.byteLength) this.spare = buffer;
+  }
+}
