@@ -1,9 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { build, type Rolldown } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planRun, type RunPlan } from '../runtime/plan';
-import type { LeafJob, LeafResult } from '../workers/api';
 import { readCounter } from '../workers/leafJob';
 import { accountTrace } from './accounting';
 import { presetConfig, type RunConfig } from './config';
@@ -11,34 +7,14 @@ import { GatedController } from './gatedControl';
 import { scheduleFromTrace } from './replaySchedule';
 import { randomChooser, replayChooser, Simulation, simulate } from './simulation';
 import { STRATEGY_IDS, type StrategyId } from './strategies';
+import { leafThreadRunner, type LeafThreadRunner } from './testing/nodeThreads';
+import { flatConfig as flat } from './testing/configs';
 import { decodeSharedTrace, eventsToList, type Trace } from './trace';
 
-// Node 20 cannot run TypeScript in a worker thread: bundle the entry once, start workers from it.
-let workerUrl: URL;
+let runInThread: LeafThreadRunner;
 beforeAll(async () => {
-  const entry = fileURLToPath(new URL('./testing/nodeLeafWorker.mjs', import.meta.url));
-  const built = await build({
-    configFile: false,
-    logLevel: 'silent',
-    // Everything inline: a worker started from a data: URL cannot resolve packages.
-    ssr: { noExternal: true },
-    build: { ssr: entry, write: false, minify: false },
-  });
-  const output = (Array.isArray(built) ? built[0] : built) as Rolldown.RolldownOutput;
-  workerUrl = new URL(`data:text/javascript,${encodeURIComponent(output.output[0].code)}`);
+  runInThread = await leafThreadRunner();
 }, 60_000);
-
-function runInThread(job: LeafJob): Promise<LeafResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: job });
-    worker.once(
-      'message',
-      (m: { ok: true; result: LeafResult } | { ok: false; message: string }) =>
-        m.ok ? resolve(m.result) : reject(new Error(m.message)),
-    );
-    worker.once('error', reject);
-  });
-}
 
 /**
  * A run's leaves on real threads sharing one buffer; each supervisor reads once its leaves
@@ -77,15 +53,6 @@ const accesses = (trace: Trace) =>
     replaced,
     ok,
   }));
-
-const flat = (strategy: StrategyId, workers: number, increments: number, work = 0): RunConfig => ({
-  preset: 'custom',
-  workers,
-  increments,
-  strategy,
-  work,
-  trace: 'on',
-});
 
 const gatedConfigs = (s: StrategyId): RunConfig[] => [
   flat(s, 2, 5),

@@ -1,57 +1,44 @@
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { build, type Rolldown } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planRun } from '../runtime/plan';
-import type { LeafJob, LeafResult } from '../workers/api';
+import type { LeafResult } from '../workers/api';
 import { readCounter } from '../workers/leafJob';
 import type { RunConfig } from './config';
 import { CELL, FLAG } from './layout';
 import { STOP_CHECK_EVERY } from './leaf';
 import { opCode, type Op } from './ops';
-import type { StrategyId } from './strategies';
+import { leafThreadRunner, type LeafThreadRunner } from './testing/nodeThreads';
+import { flatConfig as flat } from './testing/configs';
 import { decodeSharedTrace, type TraceEvents } from './trace';
 
-// Node 20 cannot run TypeScript in a worker thread: bundle the entry once, start workers from it.
-let workerUrl: URL;
+let runInThread: LeafThreadRunner;
 beforeAll(async () => {
-  const entry = fileURLToPath(new URL('./testing/nodeLeafWorker.mjs', import.meta.url));
-  const built = await build({
-    configFile: false,
-    logLevel: 'silent',
-    // Everything inline: a worker started from a data: URL cannot resolve packages.
-    ssr: { noExternal: true },
-    build: { ssr: entry, write: false, minify: false },
-  });
-  const output = (Array.isArray(built) ? built[0] : built) as Rolldown.RolldownOutput;
-  workerUrl = new URL(`data:text/javascript,${encodeURIComponent(output.output[0].code)}`);
+  runInThread = await leafThreadRunner();
 }, 60_000);
-
-function runInThread(job: LeafJob): Promise<LeafResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: job });
-    worker.once(
-      'message',
-      (m: { ok: true; result: LeafResult } | { ok: false; message: string }) =>
-        m.ok ? resolve(m.result) : reject(new Error(m.message)),
-    );
-    worker.once('error', reject);
-  });
-}
 
 interface Finished {
   results: PromiseSettledResult<LeafResult>[];
   final: number;
   events: TraceEvents;
   cells: Int32Array;
+  buffer: ArrayBufferLike;
 }
 
 /** A flat run on real threads sharing one buffer, then main's read, as the engine does it. */
 async function race(
   config: RunConfig,
-  tweak: { failThread?: number; capacity?: number; stopped?: boolean } = {},
+  tweak: {
+    failThread?: number;
+    capacity?: number;
+    stopped?: boolean;
+    wallEpoch?: number;
+    buffer?: SharedArrayBuffer;
+  } = {},
 ): Promise<Finished> {
-  const plan = planRun(config, { failThread: tweak.failThread });
+  const plan = planRun(config, {
+    failThread: tweak.failThread,
+    wallEpoch: tweak.wallEpoch,
+    traceBuffer: tweak.buffer && (() => tweak.buffer!),
+  });
   const trace = plan.trace!;
   if (tweak.stopped) Atomics.store(plan.cells, CELL.stop, 1);
   if (tweak.capacity !== undefined) trace.regions.capacity.fill(tweak.capacity);
@@ -59,17 +46,8 @@ async function race(
   const results = await Promise.allSettled(jobs.map((job) => runInThread(job!)));
   const final = readCounter(plan.cells, trace, 0);
   const events = decodeSharedTrace(plan.cells, trace.events, trace.regions);
-  return { results, final, events, cells: plan.cells };
+  return { results, final, events, cells: plan.cells, buffer: trace.events.buffer };
 }
-
-const flat = (strategy: StrategyId, workers: number, increments: number): RunConfig => ({
-  preset: 'custom',
-  workers,
-  increments,
-  strategy,
-  work: 0,
-  trace: 'on',
-});
 
 const fulfilled = (results: PromiseSettledResult<LeafResult>[]): LeafResult[] =>
   results.map((r) => {
@@ -172,5 +150,25 @@ describe('every strategy on real threads sharing one SharedArrayBuffer', () => {
     expect(leaves.map((l) => l.done)).toEqual([STOP_CHECK_EVERY, STOP_CHECK_EVERY]);
     expect(final).toBe(2 * STOP_CHECK_EVERY);
     expect(Atomics.load(cells, CELL.lock)).toBe(0);
+  });
+
+  it('with wall time, every access carries one and the order stamps still order the trace', async () => {
+    const { final, events } = await race(flat('racy', 2, 5_000), {
+      wallEpoch: performance.timeOrigin + performance.now(),
+    });
+    expect(events.wall).not.toBeNull();
+    expect(events.wall!.every((w) => w >= 0)).toBe(true);
+    expect(events.tick.every((t, i) => i === 0 || t > events.tick[i - 1]!)).toBe(true);
+    expect(events.value[events.length - 1]).toBe(final);
+  });
+
+  it('a buffer kept from a larger run holds only the new run once it is read', async () => {
+    const before = await race(flat('racy', 4, 20_000));
+    const kept = before.buffer as SharedArrayBuffer;
+    const { final, events } = await race(flat('atomic', 2, 1_000), { buffer: kept });
+    // 2,000 adds and main's read: nothing left over from the 160,001 accesses before.
+    expect(events.length).toBe(2_001);
+    expect(final).toBe(2_000);
+    expect(events.tick.every((t, i) => t === i)).toBe(true);
   });
 });

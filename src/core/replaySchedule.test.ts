@@ -5,16 +5,8 @@ import { seededRandom } from './random';
 import { scheduleFromTrace } from './replaySchedule';
 import { randomChooser, replayChooser, simulate } from './simulation';
 import { STRATEGY_IDS, type StrategyId } from './strategies';
+import { flatConfig as flat } from './testing/configs';
 import { eventsFromList, eventsToList, type Trace } from './trace';
-
-const flat = (strategy: StrategyId, workers: number, increments: number): RunConfig => ({
-  preset: 'custom',
-  workers,
-  increments,
-  strategy,
-  work: 0,
-  trace: 'on',
-});
 
 const configs = (s: StrategyId): RunConfig[] => [
   flat(s, 2, 5),
