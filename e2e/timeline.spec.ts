@@ -203,6 +203,24 @@ test('an atomic run shows no lost update', async ({ page }) => {
   await expect(activeLine(page, 'code-js')).toHaveCount(1);
 });
 
+test('records wall time only when asked, then lays the accesses out by it', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const wallTime = page.getByRole('checkbox', { name: 'Wall time' });
+  await page.goto('/');
+  await runAndShow(page);
+  await expect(wallTime).toBeDisabled();
+
+  await page.goto('/?trace=wall');
+  await expect(page.getByRole('combobox', { name: 'Record every access' })).toHaveValue('wall');
+  const { readout } = await runAndShow(page);
+  expect(readout.final + readout.lost).toBe(readout.expected);
+  await expect(wallTime).toBeEnabled();
+  await wallTime.check();
+  await expect(page.getByText('wall time (ms since start)')).toBeVisible();
+  await wallTime.uncheck();
+  await expect(page.getByText('accesses, in global order')).toBeVisible();
+});
+
 test('a run of 2,000,000 accesses opens in the canvas and zooms', async ({ page }) => {
   test.setTimeout(180_000);
   await page.emulateMedia({ reducedMotion: 'reduce' });

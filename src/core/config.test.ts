@@ -5,6 +5,7 @@ import {
   parseRunConfig,
   runConfigToParams,
   traceEnabled,
+  wallTimeEnabled,
   type RunConfig,
 } from './config';
 import { buildThreads, leafIds, threadLabel } from './threads';
@@ -60,7 +61,7 @@ describe('parseRunConfig', () => {
     ['strategy=nope', 'strategy', 'racy, atomic, lock, lock-each, cas'],
     ['preset=<script>', 'preset', 'blog, pair, quad, custom'],
     ['work=1e9', 'work', 'at most 100,000'],
-    ['trace=maybe', 'trace', 'auto, on or off'],
+    ['trace=maybe', 'trace', 'auto, on, wall or off'],
     [`workers=${'9'.repeat(500)}`, 'workers', 'too long'],
   ])('rejects %s with a message naming %s and falls back', (query, name, reason) => {
     const { config, messages } = parse(query);
@@ -114,6 +115,17 @@ describe('traceEnabled', () => {
     expect(traceEnabled(parse('workers=4&increments=250001').config)).toBe(false);
     expect(traceEnabled(parse('workers=4&increments=10&trace=off').config)).toBe(false);
     expect(traceEnabled(parse('workers=4&increments=10000000&trace=on').config)).toBe(true);
+  });
+
+  it('records wall time only when asked for with trace=wall, which records whatever the size', () => {
+    const wall = parse('workers=4&increments=10000000&trace=wall');
+    expect(wall.messages).toEqual([]);
+    expect(traceEnabled(wall.config)).toBe(true);
+    expect(wallTimeEnabled(wall.config)).toBe(true);
+    expect(runConfigToParams(wall.config).get('trace')).toBe('wall');
+    for (const trace of ['auto', 'on', 'off']) {
+      expect(wallTimeEnabled(parse(`trace=${trace}`).config)).toBe(false);
+    }
   });
 });
 

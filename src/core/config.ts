@@ -52,7 +52,8 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
   custom: { id: 'custom', label: 'Custom', workers: 4, increments: 100_000, work: 0, tree: false },
 };
 
-export type TraceSetting = 'auto' | 'on' | 'off';
+/** Whether a run records every access: `wall` records each access's wall time too. */
+export type TraceSetting = 'auto' | 'on' | 'wall' | 'off';
 
 /** Everything that decides what a run does. */
 export interface RunConfig {
@@ -85,10 +86,16 @@ export const accessesPerIncrement = (strategy: StrategyId): number =>
 
 /** Whether a run with this config records its trace. */
 export function traceEnabled(config: RunConfig): boolean {
-  if (config.trace !== 'auto') return config.trace === 'on';
+  if (config.trace !== 'auto') return config.trace !== 'off';
   const events = config.workers * config.increments * accessesPerIncrement(config.strategy);
   return events <= LIMITS.traceAutoEvents;
 }
+
+/**
+ * Whether a traced run on real workers also records each access's wall time: a clock read per
+ * access, so only when asked for. (A simulated run has no time to record.)
+ */
+export const wallTimeEnabled = (config: RunConfig): boolean => config.trace === 'wall';
 
 /** The total a run must reach when no increment is lost. */
 export const expectedTotal = (config: RunConfig): number => config.workers * config.increments;
@@ -107,7 +114,7 @@ export const RUN_PARAM_SCHEMAS = {
   increments: wholeNumber(LIMITS.increments.min, LIMITS.increments.max),
   strategy: z.enum(STRATEGY_IDS, { error: `must be one of ${STRATEGY_IDS.join(', ')}` }),
   work: wholeNumber(LIMITS.work.min, LIMITS.work.max),
-  trace: z.enum(['auto', 'on', 'off'], { error: 'must be auto, on or off' }),
+  trace: z.enum(['auto', 'on', 'wall', 'off'], { error: 'must be auto, on, wall or off' }),
 } as const;
 
 /** Validate one value against a schema; the message names the parameter and the rule. */

@@ -49,7 +49,7 @@ const isValid = (c: RunConfig) =>
   Number.isInteger(c.work) &&
   c.work >= LIMITS.work.min &&
   c.work <= LIMITS.work.max &&
-  ['auto', 'on', 'off'].includes(c.trace);
+  ['auto', 'on', 'wall', 'off'].includes(c.trace);
 
 describe('URL parsing under random input', () => {
   it('never throws and always yields a valid configuration plus messages', () => {

@@ -1,4 +1,4 @@
-import type { RunConfig } from '../core/config';
+import { wallTimeEnabled, type RunConfig } from '../core/config';
 import { CELL } from '../core/layout';
 import { threadLabel } from '../core/threads';
 import type { Trace } from '../core/trace';
@@ -15,8 +15,6 @@ export { EngineError, type EngineErrorKind } from './engineError';
 export interface RunOptions {
   /** Test hook: this leaf throws after half its increments. */
   failThread?: number;
-  /** Record each access's wall time (costs a clock read per access). */
-  wallTime?: boolean;
   /** Overrides the timeout computed from the config. */
   timeoutMs?: number;
 }
@@ -189,14 +187,14 @@ export class WorkerEngine {
   ): Promise<RunOutcome> {
     const plan = planRun(config, {
       failThread: options.failThread,
-      wallEpoch: options.wallTime ? epochNow() : null,
+      wallEpoch: wallTimeEnabled(config) ? epochNow() : null,
       traceBuffer: this.spareTrace.take,
     });
     active.cells = plan.cells;
     const workers = await this.takeWorkers(plan);
     if (active.over) throw new EngineError('stopped', 'The run was stopped.');
     // Wall time counts from the jobs being sent, not from starting workers for them.
-    if (plan.trace && options.wallTime) plan.trace.wallEpoch = epochNow();
+    if (plan.trace && wallTimeEnabled(config)) plan.trace.wallEpoch = epochNow();
     const { leaves, isolated } = await this.dispatch(plan, workers);
     if (active.over) throw new EngineError('stopped', 'The run was stopped.');
     const outcome = finishRun(plan, leaves, isolated, config);

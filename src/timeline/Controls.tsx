@@ -98,7 +98,13 @@ export const Controls = memo(function Controls({
       />
       <output ref={readoutRef} className="tl-readout" aria-label="Access shown" />
       <span className="tl-view-controls">
-        <label title={hasWall ? undefined : 'This run did not record wall time'}>
+        <label
+          title={
+            hasWall
+              ? undefined
+              : 'This run did not record wall time (Record every access: On, with wall time)'
+          }
+        >
           <input
             type="checkbox"
             checked={xMode === 'wall'}

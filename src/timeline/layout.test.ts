@@ -67,11 +67,20 @@ describe('wall positions', () => {
   it('never goes back, so time finds events by binary search', () => {
     const pos = wallPositions(wall);
     const xs = Array.from({ length: wall.length }, (_, i) => pos.at(i));
-    expect(xs).toEqual([0, 0.5, 0.5, 2, 2, 3]);
+    expect(xs).toEqual([0.4, 0.5, 0.5, 2, 2, 3]);
     expect(pos.lowerBound(0.5)).toBe(1);
     expect(pos.lowerBound(0.6)).toBe(3);
     expect(pos.lowerBound(99)).toBe(6);
     expect(pos.domain[1]).toBeGreaterThan(3);
+  });
+  it('spans the recorded accesses, not the wait before the first', () => {
+    const late = wallPositions(Float64Array.of(-1, 270.5, 270.25, 271, 272));
+    expect(late.domain[0]).toBe(270.25);
+    expect(late.domain[1]).toBeGreaterThan(272);
+    expect(late.domain[1]).toBeLessThan(272.01);
+    // An unrecorded first access sits at the start of the axis, not off it.
+    expect(late.at(0)).toBe(270.25);
+    expect(late.lowerBound(270.3)).toBe(1);
   });
   it('partitions columns like order positions do', () => {
     expectColumnsPartition(wallPositions(wall), 50, 1, 0);

@@ -31,18 +31,25 @@ export const hasWallTime = (wall: Float64Array | null): wall is Float64Array =>
 
 /**
  * Events at their wall time (ms). Workers' clocks may disagree by a few microseconds, and
- * unrecorded times are negative, so x is the running maximum: order stays the trace's order
- * and a binary search finds any time.
+ * unrecorded times are negative, so x is the running maximum from the first recorded time:
+ * order stays the trace's order and a binary search finds any time. The axis spans the
+ * accesses, not the run's start: workers take a while to start (nested ones hundreds of ms),
+ * and that wait would squeeze the whole race into the last few pixels.
  */
 export function wallPositions(wall: Float64Array): XPositions {
   const x = new Float64Array(wall.length);
-  let run = 0;
+  let start = Infinity;
+  for (const w of wall) if (w >= 0 && w < start) start = w;
+  if (start === Infinity) start = 0;
+  let run = start;
   for (let i = 0; i < wall.length; i++) x[i] = run = Math.max(run, wall[i]!);
-  const end = x.length > 0 ? x[x.length - 1]! : 0;
+  const end = x.length > 0 ? x[x.length - 1]! : start;
+  // A sliver past the last access keeps it inside the plot.
+  const pad = end > start ? (end - start) * 1e-4 : 1;
   return {
     mode: 'wall',
     length: x.length,
-    domain: [0, end > 0 ? end * 1.0001 : 1],
+    domain: [start, end + pad],
     at: (i) => x[i]!,
     lowerBound(v) {
       let lo = 0;

@@ -119,6 +119,7 @@ export function Controls() {
         >
           <option value="auto">Auto (up to 2,000,000 accesses)</option>
           <option value="on">On</option>
+          <option value="wall">On, with wall time</option>
           <option value="off">Off (fastest)</option>
         </select>
       </div>
