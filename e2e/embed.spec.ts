@@ -154,6 +154,29 @@ test.describe('embedded on a blog that sends no headers', () => {
   });
 });
 
+test.describe('embed.js on a page that renders later', () => {
+  test('a placeholder added after load becomes a frame too, and each is mounted once', async ({
+    page,
+  }) => {
+    await page.goto(`${HOST_ORIGIN}/host-script.html`);
+    await expect(page.locator('[data-race-lab] iframe')).toHaveCount(1);
+    await page.evaluate(() => {
+      const late = document.createElement('div');
+      late.setAttribute('data-race-lab', 'preset=pair&strategy=atomic');
+      late.id = 'late';
+      document.body.append(late);
+    });
+    const late = page.locator('#late iframe');
+    await expect(late).toHaveAttribute('src', `${APP_ORIGIN}/?embed=1&preset=pair&strategy=atomic`);
+    await expect(late).toHaveAttribute('title', 'Race Lab');
+    // Mounting adds nodes too: that must not mount anything twice.
+    await expect(page.locator('[data-race-lab] iframe')).toHaveCount(2);
+    const frame = page.frameLocator('#late iframe');
+    await expect(frame.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
+    await expect(page.locator('[data-race-lab] iframe')).toHaveCount(2);
+  });
+});
+
 test.describe('embedded from a server without isolation headers', () => {
   test.use({ allowedOrigins: [PLAIN_APP_ORIGIN, HOST_ORIGIN] });
 

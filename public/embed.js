@@ -39,6 +39,10 @@
     var query = params.toString();
     iframe.src = appUrl + '?embed=1' + (query ? '&' + query : '');
     host.appendChild(iframe);
+    // Frames the host has since removed no longer need their height.
+    frames = frames.filter(function (frame) {
+      return frame.isConnected;
+    });
     frames.push(iframe);
   }
 
@@ -65,9 +69,27 @@
     }
   });
 
+  // Placeholders a page adds later (a single-page blog, a lazily rendered post) are mounted
+  // too: one look per task, however many nodes the page adds in it.
+  var looking = false;
+  function mountSoon() {
+    if (looking) return;
+    looking = true;
+    setTimeout(function () {
+      looking = false;
+      mountAll();
+    }, 0);
+  }
+
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', mountAll);
   } else {
     mountAll();
+  }
+  if (typeof MutationObserver === 'function') {
+    new MutationObserver(mountSoon).observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+    });
   }
 })();
