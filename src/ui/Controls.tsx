@@ -117,7 +117,7 @@ export function Controls() {
           disabled={running}
           onChange={(e) => setTrace(e.target.value as TraceSetting)}
         >
-          <option value="auto">Auto (up to 2,000,000 accesses)</option>
+          <option value="auto">Auto (up to 2,000,000)</option>
           <option value="on">On</option>
           <option value="wall">On, with wall time</option>
           <option value="off">Off (fastest)</option>
