@@ -59,8 +59,9 @@ export default async function trace(ctx) {
   // Reduced motion: no autoplay of the timeline competing with the next run.
   const page = await ctx.newPage({ reducedMotion: 'reduce', acceptDownloads: true });
   await page.addInitScript(recordSharedBuffers);
-  // Untraced runs take tens of milliseconds: more pairs than other suites' repeats.
-  const repeats = Math.max(7, ctx.repeats);
+  // Untraced runs take tens of milliseconds, and 4 workers on 2 cores vary a lot from run to
+  // run: more pairs than other suites' repeats.
+  const repeats = Math.max(11, ctx.repeats);
   const rows = [];
   const costs = [];
 
