@@ -51,9 +51,10 @@ export const WALL_WORD = 3;
  */
 export const MAX_TRACE_EVENTS = 10_000_000;
 
-/** Low bits of a stamp: op code (3 bits, six ops) and flags (2 bits). */
+/** Low bits of a stamp: op code (3 bits, six ops) and flags (2 bits, see FLAG). */
 const OP_BITS = 3;
-const CODE_BITS = OP_BITS + 2;
+const FLAG_BITS = 2;
+const CODE_BITS = OP_BITS + FLAG_BITS;
 /**
  * One word for the order stamp, op and flags. Order stamps never pass the number of events a
  * run can record (MAX_TRACE_EVENTS plus a batch per thread, far below 2^26), so the shifted
@@ -63,7 +64,7 @@ export const packStamp = (tick: number, op: number, flags: number): number =>
   (tick << CODE_BITS) | (flags << OP_BITS) | op;
 export const stampTick = (stamp: number): number => stamp >>> CODE_BITS;
 export const stampOp = (stamp: number): number => stamp & ((1 << OP_BITS) - 1);
-export const stampFlags = (stamp: number): number => (stamp >>> OP_BITS) & 3;
+export const stampFlags = (stamp: number): number => (stamp >>> OP_BITS) & ((1 << FLAG_BITS) - 1);
 
 export const FLAG = { hasReplaced: 1, casOk: 2 } as const;
 

@@ -65,7 +65,8 @@ describe('SharedTraceSink', () => {
     expect(() => new SharedTraceSink(plain.cells, plain.events, 0, plain.r, 0)).toThrow();
     const timed = setup(10, true);
     expect(() => new SharedTraceSink(timed.cells, timed.events, 0, timed.r, null)).toThrow();
-    const sink = new SharedTraceSink(timed.cells, timed.events, 0, timed.r, performance.now());
+    const start = performance.timeOrigin + performance.now();
+    const sink = new SharedTraceSink(timed.cells, timed.events, 0, timed.r, start);
     sink.record(1, 7, 0, 0);
     expect(timed.events[3]).toBeGreaterThanOrEqual(0);
   });

@@ -1,6 +1,9 @@
 import { CELL, FLAG, packStamp, WALL_WORD, type TraceRegions } from './layout';
 import { opCode, type Memory } from './ops';
 
+/** Epoch milliseconds: comparable across threads, whose `performance.now()` origins differ. */
+export const epochNow = (): number => performance.timeOrigin + performance.now();
+
 /** Where recorded accesses go: a shared buffer region, or an array in the simulator. */
 export interface TraceSink {
   record(op: number, value: number, replaced: number, flags: number): void;
@@ -75,24 +78,25 @@ export class SharedTraceSink implements TraceSink {
   private readonly stride: number;
   /** 0: publish and look at every access; PUBLISH_EVERY − 1 when batching. */
   private readonly mask: number;
-  /** `performance.now()` of the run's start, where the regions hold wall time. */
+  /** The run's start on this thread's `performance.now()` clock, where wall time is recorded. */
   private readonly wallOrigin: number | null;
   constructor(
     private readonly cells: Int32Array,
     private readonly events: Int32Array,
     private readonly thread: number,
     regions: TraceRegions,
-    wallOrigin: number | null,
+    /** Epoch ms of the run's start where wall time is recorded (threads' clock origins differ). */
+    wallEpoch: number | null,
     batched = false,
   ) {
     this.stride = regions.stride;
     this.base = regions.offset[thread]! * regions.stride;
     this.capacity = regions.capacity[thread]!;
     this.mask = batched ? PUBLISH_EVERY - 1 : 0;
-    if ((wallOrigin !== null) !== regions.stride > WALL_WORD) {
+    if ((wallEpoch !== null) !== regions.stride > WALL_WORD) {
       throw new Error('Wall time is recorded exactly when the trace regions have room for it.');
     }
-    this.wallOrigin = wallOrigin;
+    this.wallOrigin = wallEpoch === null ? null : wallEpoch - performance.timeOrigin;
   }
   /**
    * Touch every memory page of this thread's region before the race starts. A fresh buffer's

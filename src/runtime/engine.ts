@@ -1,5 +1,6 @@
 import { wallTimeEnabled, type RunConfig } from '../core/config';
 import { CELL } from '../core/layout';
+import { epochNow } from '../core/recording';
 import { threadLabel } from '../core/threads';
 import type { Trace } from '../core/trace';
 import type { LeafResult } from '../workers/api';
@@ -69,8 +70,6 @@ function newActiveRun(): ActiveRun {
   };
   return run;
 }
-
-const epochNow = (): number => performance.timeOrigin + performance.now();
 
 /**
  * Runs configs on real Web Workers sharing one SharedArrayBuffer. The only place that creates,
@@ -194,7 +193,7 @@ export class WorkerEngine {
     const workers = await this.takeWorkers(plan);
     if (active.over) throw new EngineError('stopped', 'The run was stopped.');
     // Wall time counts from the jobs being sent, not from starting workers for them.
-    if (plan.trace && wallTimeEnabled(config)) plan.trace.wallEpoch = epochNow();
+    if (plan.trace?.wallEpoch != null) plan.trace.wallEpoch = epochNow();
     const { leaves, isolated } = await this.dispatch(plan, workers);
     if (active.over) throw new EngineError('stopped', 'The run was stopped.');
     const outcome = finishRun(plan, leaves, isolated, config);

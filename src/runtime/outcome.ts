@@ -18,8 +18,7 @@ export function finishRun(
   let final: number;
   let trace: Trace | null = null;
   if (target) {
-    const origin = target.wallEpoch === null ? null : target.wallEpoch - performance.timeOrigin;
-    const sink = new SharedTraceSink(cells, target.events, 0, target.regions, origin);
+    const sink = new SharedTraceSink(cells, target.events, 0, target.regions, target.wallEpoch);
     final = new RecordingMemory(new SharedMemory(cells), sink).load();
     const events = decodeSharedTrace(cells, target.events, target.regions);
     const truncated = Atomics.load(cells, CELL.truncated) === 1;

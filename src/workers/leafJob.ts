@@ -2,13 +2,10 @@ import { announceStep, runGatedLeaf } from '../core/gatedLeaf';
 import { CELL } from '../core/layout';
 import { runLeaf } from '../core/leaf';
 import type { Memory } from '../core/ops';
-import { RecordingMemory, SharedTraceSink } from '../core/recording';
+import { epochNow, RecordingMemory, SharedTraceSink } from '../core/recording';
 import { SharedMemory, startBarrier } from '../core/sharedMemory';
 import { newThreadState, STRATEGIES } from '../core/strategies';
 import type { LeafJob, LeafResult, TraceTarget } from './api';
-
-/** Epoch milliseconds: comparable across threads, whose `performance.now()` origins differ. */
-export const epochNow = (): number => performance.timeOrigin + performance.now();
 
 /** The run's shared memory as thread `thread` sees it: recording when the run is traced. */
 export function threadMemory(cells: Int32Array, trace: TraceTarget | null, thread: number): Memory {
@@ -24,9 +21,8 @@ function recordingMemory(
 ): { mem: Memory; sink: SharedTraceSink | null } {
   const shared = new SharedMemory(cells);
   if (!trace) return { mem: shared, sink: null };
-  // The sink measures from its own clock's origin: shift the run's epoch start into it.
-  const origin = trace.wallEpoch === null ? null : trace.wallEpoch - performance.timeOrigin;
-  const sink = new SharedTraceSink(cells, trace.events, thread, trace.regions, origin, batched);
+  const { events, regions, wallEpoch } = trace;
+  const sink = new SharedTraceSink(cells, events, thread, regions, wallEpoch, batched);
   return { mem: new RecordingMemory(shared, sink), sink };
 }
 
