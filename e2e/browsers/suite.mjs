@@ -32,10 +32,11 @@ const BROWSERS = [
         : launchPlaywright('webkit'),
     // WebKitGTK reports crossOriginIsolated but has no SharedArrayBuffer; Safari's WebKit
     // (Playwright's build) has it. Only the system build is held to simulating.
-    workersWhenIsolated: (found, page) =>
-      found.kind === 'system'
-        ? false
-        : page.evaluate(() => typeof globalThis.SharedArrayBuffer === 'function'),
+    workersWhenIsolated: async (found, page, origin) => {
+      if (found.kind === 'system') return false;
+      await page.goto(`${origin}/`);
+      return page.evaluate(() => typeof globalThis.SharedArrayBuffer === 'function');
+    },
   },
 ];
 
@@ -47,10 +48,10 @@ after(() => servers?.stop());
 
 for (const browser of BROWSERS) {
   describe(browser.name, () => {
+    let found;
     let session;
     let page;
     before(async () => {
-      let found;
       try {
         found = await browser.find();
       } catch (error) {
@@ -59,13 +60,13 @@ for (const browser of BROWSERS) {
       }
       session = await browser.launch(found);
       page = new DrivenPage(session);
-      page.found = found;
       process.stdout.write(`# ${browser.name}: ${found.label} (${session.version})\n`);
     });
     after(() => session?.close());
 
     for (const headers of [true, false]) {
-      describe(headers ? 'served with isolation headers' : 'served without headers', () => {
+      const served = headers ? 'with isolation headers' : 'without headers';
+      describe(`served ${served}`, () => {
         const want = {};
         before(async () => {
           const { app, plainApp, host } = servers.origins;
@@ -78,13 +79,13 @@ for (const browser of BROWSERS) {
             // Document-Isolation-Policy (Chromium): here the embed simulates.
             embedEngine: 'simulated',
           });
-          await page.goto(`${want.origin}/`);
-          const workers = headers && (await browser.workersWhenIsolated(page.found, page));
+          const workers = headers && (await browser.workersWhenIsolated(found, page, want.origin));
           want.engine = workers ? 'workers' : 'simulated';
           want.reason = headers ? NO_SHARED_MEMORY : NOT_ISOLATED;
         });
         for (const [title, flow] of CORE_FLOWS) {
-          it(title, async () => {
+          // The browser and server in the title too, so the closing list of failures says which.
+          it(`${title} (${browser.name}, ${served})`, async () => {
             let failure = null;
             await flow(page, want).catch((error) => (failure = error));
             const problems = await page.takeProblems();
