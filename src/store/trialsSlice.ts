@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import type { StateCreator } from 'zustand';
 import { expectedTotal, type RunConfig } from '../core/config';
 import type { PageParams } from '../core/pageParams';
