@@ -95,12 +95,24 @@ async function startXvfb() {
         ),
       ),
     );
+    xvfb.once('exit', (code) =>
+      reject(new Error(`Xvfb exited (code ${code}) before its display was up.`)),
+    );
     xvfb.stdio[3].on('data', (chunk) => {
       out += chunk;
       if (out.includes('\n')) resolve(`:${out.trim()}`);
     });
   });
-  return { display, stop: () => xvfb.kill() };
+  // A test process that dies before its after-hooks must not leave the display behind.
+  const stop = () => xvfb.kill();
+  process.once('exit', stop);
+  return {
+    display,
+    stop: () => {
+      process.off('exit', stop);
+      stop();
+    },
+  };
 }
 
 /** WebKitGTK's MiniBrowser through WebKitWebDriver and selenium-webdriver. */
