@@ -6,6 +6,7 @@ import { syncWithUrl } from './store/urlSync';
 import { App } from './ui/App';
 import { followTheme } from './ui/theme';
 import './ui/styles.css';
+import './ui/touch.css';
 
 // Settings come from the URL before the first render, so the first view is the right one.
 syncWithUrl();

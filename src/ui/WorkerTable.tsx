@@ -10,33 +10,39 @@ export function WorkerTable({ result }: { result: RunResult }) {
   const leaves = result.tallies.filter((t) => t.done > 0 || t.retries > 0);
   if (leaves.length === 0) return null;
   const loss = new Map(accounting?.perThread.map((p) => [p.thread, p]));
+  // Five columns do not fit a phone: the table scrolls sideways in its own box, not the page.
+  // The box takes focus so keyboard readers can scroll it too.
   return (
-    <table className="workers">
-      <caption>Per worker</caption>
-      <thead>
-        <tr>
-          <th scope="col">Worker</th>
-          <th scope="col">Increments done</th>
-          <th scope="col">CAS retries</th>
-          {accounting && <th scope="col">Its increments lost</th>}
-          {accounting && <th scope="col">Increments it erased</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {leaves.map((t) => (
-          <tr key={t.thread}>
-            <th scope="row">
-              {trace ? threadLabel(trace.threads, t.thread) : `worker ${t.thread}`}
-            </th>
-            <td>{t.done.toLocaleString('en')}</td>
-            <td>{t.retries.toLocaleString('en')}</td>
-            {accounting && <td>{(loss.get(t.thread)?.lostAsVictim ?? 0).toLocaleString('en')}</td>}
-            {accounting && (
-              <td>{(loss.get(t.thread)?.erasedAsClobberer ?? 0).toLocaleString('en')}</td>
-            )}
+    <div className="workers-scroll" role="group" aria-label="Per worker" tabIndex={0}>
+      <table className="workers">
+        <caption>Per worker</caption>
+        <thead>
+          <tr>
+            <th scope="col">Worker</th>
+            <th scope="col">Increments done</th>
+            <th scope="col">CAS retries</th>
+            {accounting && <th scope="col">Its increments lost</th>}
+            {accounting && <th scope="col">Increments it erased</th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {leaves.map((t) => (
+            <tr key={t.thread}>
+              <th scope="row">
+                {trace ? threadLabel(trace.threads, t.thread) : `worker ${t.thread}`}
+              </th>
+              <td>{t.done.toLocaleString('en')}</td>
+              <td>{t.retries.toLocaleString('en')}</td>
+              {accounting && (
+                <td>{(loss.get(t.thread)?.lostAsVictim ?? 0).toLocaleString('en')}</td>
+              )}
+              {accounting && (
+                <td>{(loss.get(t.thread)?.erasedAsClobberer ?? 0).toLocaleString('en')}</td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
