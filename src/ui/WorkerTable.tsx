@@ -2,6 +2,7 @@ import { threadLabel } from '../core/threads';
 import { useLab } from '../store/labStore';
 import { selectAccounting, selectTrace } from '../store/selectors';
 import type { RunResult } from '../store/runSlice';
+import { ScrollBox } from './ScrollBox';
 
 /** Per worker: increments done, CAS retries, and (when traced) whose increments were lost. */
 export function WorkerTable({ result }: { result: RunResult }) {
@@ -10,10 +11,8 @@ export function WorkerTable({ result }: { result: RunResult }) {
   const leaves = result.tallies.filter((t) => t.done > 0 || t.retries > 0);
   if (leaves.length === 0) return null;
   const loss = new Map(accounting?.perThread.map((p) => [p.thread, p]));
-  // Five columns do not fit a phone: the table scrolls sideways in its own box, not the page.
-  // The box takes focus so keyboard readers can scroll it too.
   return (
-    <div className="workers-scroll" role="group" aria-label="Per worker" tabIndex={0}>
+    <ScrollBox label="Per worker">
       <table className="workers">
         <caption>Per worker</caption>
         <thead>
@@ -43,6 +42,6 @@ export function WorkerTable({ result }: { result: RunResult }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollBox>
   );
 }
