@@ -52,8 +52,9 @@ const CURSOR_MARGIN = 12;
 /** How far marks and markers may show past the plot's edges (px). */
 const CLIP_SPILL = 6;
 
-/** The marker's x under the tip; the CSS keeps the tip inside the view from it (timeline.css). */
+/** Where a marker's tip goes (under it); the CSS keeps the tip inside the view (timeline.css). */
 const TIP_X = '--tip-x';
+const TIP_Y = '--tip-y';
 
 /** A lost-update marker's words, shown under it while it is hovered or focused. */
 interface Tip {
@@ -163,7 +164,7 @@ export function TimelineView({
         setTip(null);
       } else if (tipRef.current) {
         tipRef.current.style.setProperty(TIP_X, `${at.left}px`);
-        tipRef.current.style.top = `${at.top}px`;
+        tipRef.current.style.setProperty(TIP_Y, `${at.top}px`);
       }
     }
   };
@@ -383,7 +384,7 @@ export function TimelineView({
               id={tipId}
               role="tooltip"
               className="tl-tip"
-              style={{ [TIP_X]: `${tip.left}px`, top: tip.top } as CSSProperties}
+              style={{ [TIP_X]: `${tip.left}px`, [TIP_Y]: `${tip.top}px` } as CSSProperties}
             >
               {tip.text}
             </div>
