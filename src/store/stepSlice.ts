@@ -133,9 +133,8 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
       const config = recorded.config;
       set({ status: 'running', error: null, replayCheck: null });
       try {
-        const onWorkers =
-          !usesSimulation(page, await get().detectEngine()) &&
-          schedule.length <= REPLAY_ON_WORKERS_MAX_STEPS;
+        const simulate = usesSimulation(page, await get().detectEngine());
+        const onWorkers = !simulate && schedule.length <= REPLAY_ON_WORKERS_MAX_STEPS;
         const outcome = onWorkers
           ? await replayOnWorkers(getEngine(), config, schedule)
           : await simulated.run({ ...config, trace: 'on' }, 0, replayChooser(schedule));
@@ -176,9 +175,8 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
       getEngine().stop();
       set({ status: 'running', error: null, result: null, stepping: null });
       try {
-        const support = await get().detectEngine();
+        const engine = usesSimulation(page, await get().detectEngine()) ? 'simulated' : 'workers';
         if (gen !== generation) return;
-        const engine = usesSimulation(page, support) ? 'simulated' : 'workers';
         const s = await startStepper(getEngine(), config, engine === 'simulated');
         if (gen !== generation) return s.cancel();
         stepper = s;
