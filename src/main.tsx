@@ -7,6 +7,8 @@ import { syncWithUrl } from './store/urlSync';
 import { App } from './ui/App';
 import { followTheme } from './ui/theme';
 import './ui/styles.css';
+// Last: its phone and touch rules override the others' at the same specificity.
+import './ui/phones.css';
 
 // Settings come from the URL before the first render, so the first view is the right one.
 syncWithUrl();
