@@ -53,17 +53,36 @@ export async function launchFirefox(executablePath) {
     // Mozilla's telemetry and update pings stay off: the page must be the only traffic.
     extraPrefsFirefox: { 'app.update.enabled': false, 'toolkit.telemetry.enabled': false },
   });
-  const page = await browser.newPage();
+  return pageDriver(browser, await browser.newPage(), await browser.version());
+}
+
+/** A module import cut short because the test leaves the page: the page did nothing wrong. */
+const ABORTED_IMPORT = /error loading dynamically imported module/;
+
+/**
+ * The driver over a puppeteer or Playwright page (their APIs agree on what is used here): it
+ * hears page errors and the recorder's console lines from every frame.
+ */
+async function pageDriver(browser, page, version) {
   const problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  let leaving = false;
+  const note = (text) => {
+    if (!(leaving && ABORTED_IMPORT.test(text))) problems.push(text);
+  };
+  page.on('pageerror', (error) => note(`page error: ${error.message}`));
   page.on('console', (message) => {
-    if (message.text().startsWith(PROBLEM_MARK)) problems.push(message.text());
+    if (message.text().startsWith(PROBLEM_MARK)) note(message.text());
   });
-  await page.evaluateOnNewDocument(recordProblems, PROBLEM_MARK);
+  await (page.evaluateOnNewDocument ?? page.addInitScript).call(page, recordProblems, PROBLEM_MARK);
   return {
-    version: await browser.version(),
+    version,
     goto: async (url) => {
-      await page.goto(url, { waitUntil: 'load' });
+      leaving = true;
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+      } finally {
+        leaving = false;
+      }
     },
     run: (source, args) => page.evaluate(call(source, args)),
     click: async (source, args) => {
@@ -187,25 +206,5 @@ export async function launchWebKitGtk(driverPath, browserPath) {
 export async function launchPlaywright(name) {
   const playwright = await import('@playwright/test');
   const browser = await playwright[name].launch();
-  const page = await browser.newPage();
-  const problems = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.text().startsWith(PROBLEM_MARK)) problems.push(message.text());
-  });
-  await page.addInitScript(recordProblems, PROBLEM_MARK);
-  return {
-    version: `${name} ${browser.version()}`,
-    goto: async (url) => {
-      await page.goto(url, { waitUntil: 'load' });
-    },
-    run: (source, args) => page.evaluate(call(source, args)),
-    click: async (source, args) => {
-      const handle = await page.evaluateHandle(call(source, args));
-      await handle.asElement().click();
-      await handle.dispose();
-    },
-    takeProblems: async () => problems.splice(0),
-    close: () => browser.close(),
-  };
+  return pageDriver(browser, await browser.newPage(), `${name} ${browser.version()}`);
 }

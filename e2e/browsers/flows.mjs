@@ -56,6 +56,7 @@ async function loadAndRun(page, want) {
 
 /** Switch to atomic increments: every run ends at exactly the expected count. */
 async function atomicExact(page, want) {
+  await page.goto(`${want.origin}/`);
   const atomic = page.getByRole('switch', { name: 'Atomic increments', exact: true });
   await atomic.click();
   await atomic.expectAttribute('aria-checked', 'true');
@@ -70,7 +71,10 @@ async function atomicExact(page, want) {
   }
 }
 
-/** The explorer finds every reachable outcome, and 20 trials run on this page's engine. */
+/**
+ * The explorer finds every reachable outcome, and 20 trials run on this page's engine (and on
+ * the simulated one when the URL asks for it).
+ */
 async function explorerAndTrials(page, want) {
   // Twice: the second visit finds the worker scripts in the browser's cache, which WebKit
   // refuses when the server's 304 answer lacks the isolation headers.
@@ -85,6 +89,17 @@ async function explorerAndTrials(page, want) {
     await reachable.expectAttribute('data-complete', 'true');
   }
 
+  await runTrials(page, want.engine);
+  if (want.isolated) {
+    // Asked for, the simulation runs the trials even where real workers could: seeded.
+    await page.goto(`${want.origin}/?view=explore&workers=2&increments=3&engine=simulated&seed=7`);
+    const trials = await runTrials(page, 'simulated');
+    assert.equal(await trials.getAttribute('data-seed'), '7', 'the trials honour seed=');
+  }
+}
+
+/** Run 20 trials of the open explorer and expect them all done on `engine`, and labelled. */
+async function runTrials(page, engine) {
   await page.getByRole('spinbutton', { name: 'Trials', exact: true }).fill('20');
   await page.getByRole('button', { name: 'Run trials', exact: true }).click();
   const trials = page.getByTestId('trials');
@@ -92,10 +107,11 @@ async function explorerAndTrials(page, want) {
   assert.equal(state, 'done', `trials ended ${state}: ${await trials.textContent()}`);
   assert.equal(await trials.getAttribute('data-completed'), '20');
   await page.getByTestId('histogram').expectAttribute('data-runs', '20');
-  assert.equal(await trials.getAttribute('data-engine'), want.engine, 'engine of the trials');
-  if (want.engine === 'simulated') {
+  assert.equal(await trials.getAttribute('data-engine'), engine, 'engine of the trials');
+  if (engine === 'simulated') {
     assert.match(await trials.textContent(), /simulated/i, 'trials are labelled simulated');
   }
+  return trials;
 }
 
 /** Step mode: the reader schedules four accesses by hand and loses one update. */
@@ -160,7 +176,7 @@ async function embedRun(page, want) {
   });
 }
 
-/** The core flows, in the order they run on one tab. */
+/** The core flows, in the order they run on one tab; each opens the page it needs. */
 export const CORE_FLOWS = [
   ['load, isolation state, Run and its timeline', loadAndRun],
   ['atomic increments end at exactly the expected count', atomicExact],

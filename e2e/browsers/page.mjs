@@ -142,7 +142,8 @@ class Locator {
     ]);
   }
   /** Set an input's value as typing would, so React's change handler sees it. */
-  fill(value) {
+  async fill(value) {
+    await this.waitFor();
     return this.evaluate((el, v) => {
       const proto = Object.getPrototypeOf(el);
       Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, v);
@@ -162,9 +163,7 @@ class Locator {
       },
       `${this.describe()} [${name}] to be ${expected} (last: ${value})`,
       timeout,
-    ).catch((error) => {
-      throw new Error(`${error.message}`);
-    });
+    );
     return value;
   }
 }

@@ -40,6 +40,21 @@ const BROWSERS = [
   },
 ];
 
+/** Retries on CI, as playwright.config.ts: a flow that passes only on retry is reported. */
+const RETRIES = process.env.CI ? 1 : 0;
+
+/** Run `flow`; fail on its error, or else on any page error or CSP violation it caused. */
+async function flowWithoutProblems(page, flow) {
+  let failure = null;
+  await flow().catch((error) => (failure = error));
+  const problems = await page.takeProblems();
+  if (failure) {
+    if (problems.length > 0) failure.message += `\nThe page also reported:\n${problems.join('\n')}`;
+    throw failure;
+  }
+  assert.deepEqual(problems, [], 'page errors and CSP violations');
+}
+
 let servers;
 before(async () => {
   servers = await startServers();
@@ -85,16 +100,17 @@ for (const browser of BROWSERS) {
         });
         for (const [title, flow] of CORE_FLOWS) {
           // The browser and server in the title too, so the closing list of failures says which.
-          it(`${title} (${browser.name}, ${served})`, async () => {
-            let failure = null;
-            await flow(page, want).catch((error) => (failure = error));
-            const problems = await page.takeProblems();
-            if (failure) {
-              if (problems.length > 0)
-                failure.message += `\nThe page also reported:\n${problems.join('\n')}`;
-              throw failure;
+          it(`${title} (${browser.name}, ${served})`, async (t) => {
+            for (let attempt = 0; ; attempt++) {
+              try {
+                await flowWithoutProblems(page, () => flow(page, want));
+                return;
+              } catch (error) {
+                if (attempt >= RETRIES) throw error;
+                // Said out loud, as Playwright marks a test that passed on retry as flaky.
+                t.diagnostic(`FLAKY? retrying after: ${error.message.split('\n')[0]}`);
+              }
             }
-            assert.deepEqual(problems, [], 'page errors and CSP violations');
           });
         }
       });
