@@ -193,4 +193,26 @@ test.describe('the timeline on a 375 px touch screen', () => {
     }
     await page.screenshot({ path: 'e2e/artifacts/phone-marker-tip.png' });
   });
+  test('in step mode a lane tapped twice steps twice, the page holding still', async ({ page }) => {
+    await page.goto('/?mode=step&engine=simulated&seed=7');
+    const status = page.getByTestId('step-status');
+    for (const [i, key] of ['1', '2', '1', '2', '1', '2'].entries()) {
+      await expect(status).toHaveAttribute('data-busy', 'false');
+      await page.keyboard.press(key);
+      await expect(status).toHaveAttribute('data-steps', String(i + 1));
+    }
+    // func3›func1's lane (thread 2 of the blog's tree), scrolled to, so the page is scrolled.
+    const lane = page.locator('[data-testid="lane"][data-thread="2"]');
+    await lane.scrollIntoViewIfNeeded();
+    const box = (await lane.boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    // Each step draws a new view: the second tap must still find the lane under the finger.
+    await page.touchscreen.tap(x, y);
+    await expect(status).toHaveAttribute('data-steps', '7');
+    await expect(status).toHaveAttribute('data-busy', 'false');
+    expect((await lane.boundingBox())!.y).toBe(box.y);
+    await page.touchscreen.tap(x, y);
+    await expect(status).toHaveAttribute('data-steps', '8');
+    await expect(page.getByTestId('timeline')).toHaveAttribute('data-accesses', '8');
+  });
 });
