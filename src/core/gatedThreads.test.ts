@@ -79,7 +79,7 @@ describe('gated leaves on real threads follow the simulation step for step', () 
             expect(gated.nextOp(t.id)).toBe(sim.nextOp(t.id));
             if (reason?.startsWith('waiting for the lock held by')) lockWaits++;
           }
-          const thread = choose(sim.enabled(), sim);
+          const thread = choose(sim.enabled(), sim.scheduler);
           sim.step(thread);
           await gated.step(thread);
           // The live trace grows step by step; main's read (the simulation's last) is not in it yet.

@@ -250,7 +250,3 @@ export const STRATEGIES: Readonly<Record<StrategyId, Strategy>> = {
   'lock-each': lockEach,
   cas,
 };
-
-/** Whether a worker at `t.pc` can move now (a lock step waits while the lock is held). */
-export const canStep = (s: Strategy, t: ThreadState, lockHeld: boolean): boolean =>
-  !(s.ops[t.pc] === 'lock' && lockHeld);

@@ -3,7 +3,9 @@ import { accountTrace, type Accounting } from '../core/accounting';
 import { expectedTotal, type RunConfig } from '../core/config';
 import type { StrategyId } from '../core/strategies';
 import type { Trace } from '../core/trace';
-import { EngineError, type RunOutcome, type ThreadTally } from '../runtime/engine';
+import { EngineError } from '../runtime/engine';
+import type { RunOutcome } from '../runtime/types';
+import type { ThreadTally } from '../core/threads';
 import type { PageParams } from '../core/pageParams';
 import { freshSeed, getEngine, simulated, usesSimulation } from './engines';
 

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { presetConfig, type RunConfig } from '../core/config';
-import { EngineError, type RunOutcome } from '../runtime/engine';
+import { EngineError } from '../runtime/engine';
+import type { RunOutcome } from '../runtime/types';
 import type { RunStatus } from './runSlice';
 import { createTrialsSlice, type TrialsSlice } from './trialsSlice';
 
