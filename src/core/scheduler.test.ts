@@ -31,7 +31,7 @@ describe('Scheduler', () => {
   });
 
   it('makes each supervisor read due once its leaves finish, main last, and holds steps till then', () => {
-    const threads = buildThreads({ ...presetConfig('blog', 'atomic'), increments: 1 });
+    const threads = buildThreads(presetConfig('blog', 'atomic'));
     const s = new Scheduler(threads, STRATEGIES.atomic.ops, 1);
     for (const leaf of [2, 3]) {
       expect(s.dueRead()).toBeNull();
