@@ -7,11 +7,19 @@ import { createRunSlice, type RunSlice } from './runSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 import { createExplorerSlice, type ExplorerSlice } from './explorerSlice';
 import { createTrialsSlice, type TrialsSlice } from './trialsSlice';
+import { createReplaySlice, type ReplaySlice } from './replaySlice';
 import { createStepSlice, type StepSlice } from './stepSlice';
 
 /** The one store: the only bridge between the runtime (workers) and the UI. */
 export interface LabState
-  extends SettingsSlice, RunSlice, PlaybackSlice, TrialsSlice, ExplorerSlice, StepSlice {
+  extends
+    SettingsSlice,
+    RunSlice,
+    PlaybackSlice,
+    TrialsSlice,
+    ExplorerSlice,
+    StepSlice,
+    ReplaySlice {
   config: RunConfig;
   trace: Trace | null;
   accounting: Accounting | null;
@@ -25,6 +33,6 @@ export const useLab = create<LabState>()((...a) => ({
   ...createPlaybackSlice(...a),
   ...createTrialsSlice(...a),
   ...createExplorerSlice(...a),
-  // After the explorer: its openSchedule only parks a schedule; step mode really opens it.
   ...createStepSlice(...a),
+  ...createReplaySlice(...a),
 }));

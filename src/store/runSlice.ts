@@ -47,7 +47,7 @@ type Needs = RunSlice & {
   setPage(change: Partial<PageParams>): void;
   trace: Trace | null;
   accounting: Accounting | null;
-  resetPlayback(length: number): void;
+  resetPlayback(): void;
 };
 
 const booksOf = (acc: Accounting | null): Books =>
@@ -110,7 +110,7 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
         accounting,
         liveWorkers: getEngine().liveWorkers(),
       });
-      get().resetPlayback(outcome.trace?.events.length ?? 0);
+      get().resetPlayback();
     } catch (e) {
       const stopped = e instanceof EngineError && e.kind === 'stopped';
       set({
@@ -141,6 +141,6 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
         'imported',
       ),
     });
-    get().resetPlayback(trace.events.length);
+    get().resetPlayback();
   },
 });
