@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { parseParam } from './config';
 import { SCHEDULE_PATTERN } from './schedule';
 

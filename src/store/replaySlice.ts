@@ -6,6 +6,7 @@ import { scheduleFromTrace } from '../core/replaySchedule';
 import { replayChooser } from '../core/simulation';
 import type { Trace } from '../core/trace';
 import { EngineError } from '../runtime/engine';
+import type { EngineSupport } from '../runtime/features';
 import { replayOnWorkers } from '../runtime/gated';
 import { getEngine, simulated, usesSimulation } from './engines';
 import { resultOf, type RunResult, type RunStatus } from './runSlice';
@@ -23,6 +24,7 @@ export interface ReplaySlice {
 }
 
 type Needs = ReplaySlice & {
+  detectEngine(): Promise<EngineSupport>;
   page: PageParams;
   status: RunStatus;
   result: RunResult | null;
@@ -39,10 +41,12 @@ export const createReplaySlice: StateCreator<Needs, [], [], ReplaySlice> = (set,
     if (!recorded || !recordedAccounting || status === 'running') return;
     const { schedule, exact } = scheduleFromTrace(recorded);
     const config = recorded.config;
-    const onWorkers = !usesSimulation(page) && schedule.length <= REPLAY_ON_WORKERS_MAX_STEPS;
-    const engine = onWorkers ? 'workers' : 'simulated';
     set({ status: 'running', error: null, replayCheck: null });
     try {
+      const onWorkers =
+        !usesSimulation(page, await get().detectEngine()) &&
+        schedule.length <= REPLAY_ON_WORKERS_MAX_STEPS;
+      const engine = onWorkers ? 'workers' : 'simulated';
       const outcome = onWorkers
         ? await replayOnWorkers(getEngine(), config, schedule)
         : await simulated.run({ ...config, trace: 'on' }, 0, replayChooser(schedule));

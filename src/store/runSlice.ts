@@ -7,6 +7,7 @@ import { EngineError } from '../runtime/engine';
 import type { RunOutcome } from '../runtime/types';
 import type { ThreadTally } from '../core/threads';
 import type { PageParams } from '../core/pageParams';
+import type { EngineSupport } from '../runtime/features';
 import { freshSeed, getEngine, simulated, usesSimulation } from './engines';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
@@ -40,6 +41,7 @@ export interface RunSlice {
 }
 
 type Needs = RunSlice & {
+  detectEngine(): Promise<EngineSupport>;
   stepping: unknown;
   leaveStepMode(): void;
   config: RunConfig;
@@ -94,10 +96,10 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
   run: async () => {
     if (get().status === 'running') return;
     const { config, page } = get();
-    const simulate = usesSimulation(page);
-    const seed = simulate ? (page.seed ?? freshSeed()) : null;
     set({ status: 'running', error: null });
     try {
+      const simulate = usesSimulation(page, await get().detectEngine());
+      const seed = simulate ? (page.seed ?? freshSeed()) : null;
       const outcome =
         seed !== null
           ? await simulated.run(config, seed)

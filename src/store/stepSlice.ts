@@ -7,6 +7,7 @@ import { encodeSchedule } from '../core/schedule';
 import type { ThreadInfo } from '../core/threads';
 import { inProgress, type Trace } from '../core/trace';
 import { EngineError } from '../runtime/engine';
+import type { EngineSupport } from '../runtime/features';
 import { startStepper, stepThrough } from '../runtime/stepper';
 import type { RunOutcome, Stepper } from '../runtime/types';
 import { getEngine, usesSimulation } from './engines';
@@ -42,6 +43,7 @@ export interface StepSlice {
 }
 
 type Needs = StepSlice & {
+  detectEngine(): Promise<EngineSupport>;
   config: RunConfig;
   page: PageParams;
   status: RunStatus;
@@ -117,9 +119,11 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
       const ticket = runtime.restart();
       // A gated run still being set up by an earlier start holds the engine: end it.
       getEngine().stop();
-      const engine = usesSimulation(page) ? 'simulated' : 'workers';
       set({ status: 'running', error: null, result: null, stepping: null });
       try {
+        const support = await get().detectEngine();
+        if (!runtime.isLatest(ticket)) return;
+        const engine = usesSimulation(page, support) ? 'simulated' : 'workers';
         const s = await startStepper(getEngine(), config, engine === 'simulated');
         if (!runtime.isLatest(ticket)) return s.cancel();
         runtime.hold(s);

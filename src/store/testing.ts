@@ -3,6 +3,7 @@ import type { Accounting } from '../core/accounting';
 import { presetConfig, type RunConfig } from '../core/config';
 import { DEFAULT_PAGE_PARAMS, type PageParams } from '../core/pageParams';
 import type { Trace } from '../core/trace';
+import type { EngineSupport } from '../runtime/features';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createReplaySlice, type ReplaySlice } from './replaySlice';
 import type { RunResult, RunStatus } from './runSlice';
@@ -20,6 +21,7 @@ export type StepTestState = StepSlice &
     trace: Trace | null;
     accounting: Accounting | null;
     notices: string[];
+    detectEngine(): Promise<EngineSupport>;
     setPage(change: Partial<PageParams>): void;
     addNotices(source: 'run', texts: readonly string[]): void;
   };
@@ -37,6 +39,8 @@ export const stepTestStore = (config: RunConfig = presetConfig('custom', 'racy')
       trace: null,
       accounting: null,
       notices: [],
+      // Real workers would be there; the page's engine=simulated is what sends runs elsewhere.
+      detectEngine: () => Promise.resolve({ engine: 'workers' }),
       setPage: (change) => set({ page: { ...get().page, ...change } }),
       addNotices: (_, texts) => set({ notices: [...get().notices, ...texts] }),
       ...createPlaybackSlice(...a),
