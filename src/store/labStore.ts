@@ -8,6 +8,7 @@ import { createRunSlice, type RunSlice } from './runSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 import { createExplorerSlice, type ExplorerSlice } from './explorerSlice';
 import { createTrialsSlice, type TrialsSlice } from './trialsSlice';
+import { createReplaySlice, type ReplaySlice } from './replaySlice';
 import { createStepSlice, type StepSlice } from './stepSlice';
 
 /** The one store: the only bridge between the runtime (workers) and the UI. */
@@ -19,7 +20,8 @@ export interface LabState
     PlaybackSlice,
     TrialsSlice,
     ExplorerSlice,
-    StepSlice {
+    StepSlice,
+    ReplaySlice {
   config: RunConfig;
   trace: Trace | null;
   accounting: Accounting | null;
@@ -34,6 +36,6 @@ export const useLab = create<LabState>()((...a) => ({
   ...createPlaybackSlice(...a),
   ...createTrialsSlice(...a),
   ...createExplorerSlice(...a),
-  // After the explorer: its openSchedule only parks a schedule; step mode really opens it.
   ...createStepSlice(...a),
+  ...createReplaySlice(...a),
 }));

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build, type Rolldown } from 'vite';
-import type { LeafJob, LeafResult } from '../../workers/api';
+import type { LeafJob, LeafResult } from '../api';
 
 /** Runs one leaf job on its own thread; rejects with the leaf's error message. */
 export type LeafThreadRunner = (job: LeafJob) => Promise<LeafResult>;
