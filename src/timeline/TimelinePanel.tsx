@@ -1,7 +1,7 @@
 import { useEffect, useRef, type JSX } from 'react';
 import { useLab } from '../store/labStore';
 import { selectAccounting, selectRunning, selectStepping, selectTrace } from '../store/selectors';
-import { onDemand } from '../ui/onDemand';
+import { onDemand } from '../shared/onDemand';
 import { startPlaybackClock } from './clock';
 import { useElementWidth } from './hooks';
 import './timeline.css';
