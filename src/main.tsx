@@ -5,6 +5,7 @@ import { releaseWorkers } from './store/engines';
 import { syncWithUrl } from './store/urlSync';
 import { App } from './ui/App';
 import { followTheme } from './ui/theme';
+import './shared/palette.css';
 import './ui/styles.css';
 
 // Settings come from the URL before the first render, so the first view is the right one.
