@@ -7,6 +7,7 @@ import { App } from './ui/App';
 import { followTheme } from './ui/theme';
 import './shared/palette.css';
 import './ui/styles.css';
+import './ui/panels.css';
 
 // Settings come from the URL before the first render, so the first view is the right one.
 syncWithUrl();
