@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { parseParam } from './config';
 
 /** How the page is shown, as opposed to what a run does (see config.ts). */

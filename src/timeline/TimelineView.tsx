@@ -1,5 +1,6 @@
 import { scaleLinear, type ZoomTransform } from 'd3';
 import { useEffectEvent, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { CSSProperties } from 'react';
 import type { Accounting } from '../core/accounting';
 import type { Trace } from '../core/trace';
 import { useLab } from '../store/labStore';
@@ -18,7 +19,7 @@ import { useAutoplay } from './useAutoplay';
 import { useCursor } from './useCursor';
 import { useLayers } from './useLayers';
 import { useMarkerEvents } from './useMarkerEvents';
-import { useMarkerTips } from './useMarkerTips';
+import { TIP_X, TIP_Y, useMarkerTips } from './useMarkerTips';
 import { TIMELINE_SHORTCUTS, useTimelineKeys } from './useTimelineKeys';
 import { useTimings } from './useTimings';
 import { useZoom, useZoomActions } from './useZoom';
@@ -94,6 +95,8 @@ export function TimelineView({
     const mode = svgMode ? 'svg' : 'canvas';
     if (root.dataset.mode !== mode) root.dataset.mode = mode;
     if (root.dataset.visible !== String(to - from)) root.dataset.visible = String(to - from);
+    // The first access in view: a pan moves it, where data-visible stays.
+    if (root.dataset.viewStart !== String(from)) root.dataset.viewStart = String(from);
     paintCanvas(canvas, { model, starts, geometry, marks: !svgMode, dark });
     drawn.marks.draw(svgMode ? { model, positions, x, tx: transform.x, geometry, from, to } : null);
     drawn.markers.draw({ model, positions, x, geometry, starts, tx: transform.x });
@@ -191,7 +194,7 @@ export function TimelineView({
               id={tipId}
               role="tooltip"
               className="tl-tip"
-              style={{ left: tip.left, top: tip.top }}
+              style={{ [TIP_X]: `${tip.left}px`, [TIP_Y]: `${tip.top}px` } as CSSProperties}
             >
               {tip.text}
             </div>

@@ -35,7 +35,11 @@ export function useMarkerEvents(layers: RefObject<Layers | null>, tips: MarkerTi
   };
   return {
     onMouseOver: (e: MouseEvent) => show(e.target),
-    onMouseOut: (e: MouseEvent) => hide(e.target, e.relatedTarget),
+    // A focused marker keeps its words until it loses focus: after a tap the finger's "mouse"
+    // leaves as soon as anything under it moves.
+    onMouseOut: (e: MouseEvent) => {
+      if (markerOf(e.target) !== document.activeElement) hide(e.target, e.relatedTarget);
+    },
     onFocus: (e: FocusEvent) => {
       const marker = markerOf(e.target);
       if (marker) layers.current?.markers.focused(marker);

@@ -2,6 +2,10 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { markerKey } from './markerLayer';
 import type { Layers } from './useLayers';
 
+/** Where a marker's tip goes (under it); the CSS keeps the tip inside the view (timeline.css). */
+export const TIP_X = '--tip-x';
+export const TIP_Y = '--tip-y';
+
 /** A lost-update marker's words, shown under it while it is hovered or focused. */
 export interface Tip {
   key: string;
@@ -71,8 +75,8 @@ export function useMarkerTips(layers: RefObject<Layers | null>, gutter: number):
         tipKey.current = null;
         setTip(null);
       } else if (tipRef.current) {
-        tipRef.current.style.left = `${at.left}px`;
-        tipRef.current.style.top = `${at.top}px`;
+        tipRef.current.style.setProperty(TIP_X, `${at.left}px`);
+        tipRef.current.style.setProperty(TIP_Y, `${at.top}px`);
       }
     },
   };
