@@ -80,9 +80,12 @@ export function resultOf(
   };
 }
 
-/** The debug-only hook that makes one worker throw, for testing how failures surface. */
+/**
+ * The test-only hook that makes one worker throw, for testing how failures surface: only the
+ * e2e build has it (`__FAULT_INJECTION__`); production ignores `fail`.
+ */
 function failHook(page: PageParams, setPage: (change: Partial<PageParams>) => void) {
-  if (!page.debug || page.fail === null) return {};
+  if (!__FAULT_INJECTION__ || !page.debug || page.fail === null) return {};
   // One failing run per request: the next run shows that the page recovers.
   setPage({ fail: null });
   return { failThread: page.fail };

@@ -20,6 +20,8 @@ export async function leafThreadRunner(): Promise<LeafThreadRunner> {
     configFile: false,
     logLevel: 'silent',
     ssr: { noExternal: true },
+    // As in the unit tests' own build (vitest.config.ts): the failure hook is there to test.
+    define: { __FAULT_INJECTION__: 'true' },
     build: { ssr: entry, write: false, minify: false },
   });
   const output = (Array.isArray(built) ? built[0] : built) as Rolldown.RolldownOutput;
