@@ -28,7 +28,9 @@ describe('parsePageParams', () => {
   });
 
   it('refuses bad values one by one', () => {
-    const { page, messages } = parse('mode=fly&seed=-1&schedule=<script>&theme=neon&background=pink');
+    const { page, messages } = parse(
+      'mode=fly&seed=-1&schedule=<script>&theme=neon&background=pink',
+    );
     expect(page).toEqual(DEFAULT_PAGE_PARAMS);
     expect(messages.map((m) => m.split(/[=:]/)[0])).toEqual([
       'Ignored mode',
