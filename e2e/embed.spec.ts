@@ -239,6 +239,23 @@ test.describe('the embed view', () => {
   });
 });
 
+test.describe('a run too large to record', () => {
+  test('says so in the timeline panel, and Record and run draws it', async ({ page }) => {
+    // One more access than recording takes on its own.
+    await page.goto('/?embed=1&workers=1&increments=2000001&strategy=atomic');
+    const panel = page.getByRole('region', { name: 'Timeline' });
+    await expect(panel).toContainText('This run will not be recorded: its 2,000,001 accesses');
+    await runToDone(page);
+    await expect(panel).toContainText('This run was not recorded');
+    await expect(page.getByTestId('timeline')).toHaveCount(0);
+
+    await panel.getByRole('button', { name: 'Record and run' }).click();
+    await expect(page.getByTestId('timeline')).toBeVisible({ timeout: 30_000 });
+    // Every increment's access, and main's read of the total.
+    await expect(page.getByTestId('result')).toHaveAttribute('data-accesses', '2000002');
+  });
+});
+
 test.describe('for writers', () => {
   test('the timeline downloads as a valid SVG with its lanes, and as a PNG', async ({ page }) => {
     await page.goto('/');
