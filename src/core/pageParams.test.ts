@@ -17,7 +17,7 @@ describe('parsePageParams', () => {
 
   it('reads valid values', () => {
     const { page, messages } = parse(
-      'mode=step&view=explore&engine=simulated&seed=42&schedule=cd4c&embed=1&theme=dark&debug=1',
+      'mode=step&view=explore&engine=simulated&seed=42&schedule=cd4c&embed=1&theme=dark&background=transparent&debug=1',
     );
     expect(messages).toEqual([]);
     expect(page).toEqual({
@@ -28,19 +28,23 @@ describe('parsePageParams', () => {
       schedule: 'cd4c',
       embed: true,
       theme: 'dark',
+      background: 'transparent',
       debug: true,
       fail: null,
     });
   });
 
   it('refuses bad values one by one', () => {
-    const { page, messages } = parse('mode=fly&seed=-1&schedule=<script>&theme=neon');
+    const { page, messages } = parse(
+      'mode=fly&seed=-1&schedule=<script>&theme=neon&background=pink',
+    );
     expect(page).toEqual(DEFAULT_PAGE_PARAMS);
     expect(messages.map((m) => m.split(/[=:]/)[0])).toEqual([
       'Ignored mode',
       'Ignored seed',
       'Ignored schedule',
       'Ignored theme',
+      'Ignored background',
     ]);
   });
 });

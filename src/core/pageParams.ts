@@ -12,6 +12,8 @@ export interface PageParams {
   schedule: string | null;
   embed: boolean;
   theme: 'auto' | 'light' | 'dark';
+  /** An embed on its post's own colours (transparent) or on its own (opaque). */
+  background: 'opaque' | 'transparent';
   debug: boolean;
   /** Test hook, honoured only with `debug`: this worker throws halfway through each run. */
   fail: number | null;
@@ -25,6 +27,7 @@ export const DEFAULT_PAGE_PARAMS: PageParams = {
   schedule: null,
   embed: false,
   theme: 'auto',
+  background: 'opaque',
   debug: false,
   fail: null,
 };
@@ -44,6 +47,7 @@ export const PAGE_PARAM_SCHEMAS = {
     .regex(SCHEDULE_PATTERN, { error: 'is not thread letters, each with an optional count' }),
   embed: z.enum(['0', '1'], { error: 'must be 0 or 1' }).transform((v) => v === '1'),
   theme: z.enum(['auto', 'light', 'dark'], { error: 'must be auto, light or dark' }),
+  background: z.enum(['opaque', 'transparent'], { error: 'must be opaque or transparent' }),
   debug: z.enum(['0', '1'], { error: 'must be 0 or 1' }).transform((v) => v === '1'),
   fail: z.coerce
     .number({ error: 'must be a number' })

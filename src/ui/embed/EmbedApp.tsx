@@ -1,5 +1,8 @@
+import { useSyncExternalStore } from 'react';
 import { PRESETS, type RunConfig } from '../../core/config';
 import { STRATEGIES } from '../../core/strategies';
+import { buildThreads } from '../../core/threads';
+import { embedHeight } from '../../embed/embedHeight';
 import { fullPageUrl } from '../../embed/snippets';
 import { useLab } from '../../store/labStore';
 import { selectConfig, selectPage, selectRunning } from '../../store/selectors';
@@ -7,12 +10,20 @@ import { TimelinePanel } from '../../timeline/TimelinePanel';
 import { Notices } from '../Notices';
 import { ResultPanel } from '../ResultPanel';
 import { RunButton, StopButton } from '../RunStop';
+import { WheelHint } from './WheelHint';
 import './embed.css';
 
 /** What the next run does, in one line. */
 const summary = (c: RunConfig): string =>
   `${PRESETS[c.preset].tree ? PRESETS[c.preset].label : `${c.workers} workers`} · ` +
   `${c.increments.toLocaleString('en')} increments each · ${STRATEGIES[c.strategy].label}`;
+
+const onResize = (notify: () => void) => {
+  window.addEventListener('resize', notify);
+  return () => window.removeEventListener('resize', notify);
+};
+/** The frame's width: the host sized it, so it is the width the embed lays out in. */
+const useFrameWidth = () => useSyncExternalStore(onResize, () => window.innerWidth);
 
 /**
  * The view for a blog post (embed=1): the switch, Run, the result and the timeline, compact.
@@ -24,8 +35,11 @@ export function EmbedApp() {
   const running = useLab(selectRunning);
   const { setAtomic } = useLab.getState();
   const atomic = config.strategy === 'atomic';
+  // Already as tall as after a run (the height embed.js reserved): a reader's Run fills the
+  // frame instead of growing it, so nothing on the host's page moves.
+  const minHeight = embedHeight(useFrameWidth(), buildThreads(config).length);
   return (
-    <main className="embed">
+    <main className="embed" data-wheel-zoom="modifier" style={{ minHeight }}>
       <header className="embed-header">
         <h1>Race Lab</h1>
         <a
@@ -59,6 +73,7 @@ export function EmbedApp() {
       </section>
       <ResultPanel />
       <TimelinePanel />
+      <WheelHint />
     </main>
   );
 }
