@@ -8,10 +8,18 @@ import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 import { createExplorerSlice, type ExplorerSlice } from './explorerSlice';
 import { createTrialsSlice, type TrialsSlice } from './trialsSlice';
 import { createStepSlice, type StepSlice } from './stepSlice';
+import { createCompareSlice, type CompareSlice } from './compareSlice';
 
 /** The one store: the only bridge between the runtime (workers) and the UI. */
 export interface LabState
-  extends SettingsSlice, RunSlice, PlaybackSlice, TrialsSlice, ExplorerSlice, StepSlice {
+  extends
+    SettingsSlice,
+    RunSlice,
+    PlaybackSlice,
+    TrialsSlice,
+    ExplorerSlice,
+    StepSlice,
+    CompareSlice {
   config: RunConfig;
   trace: Trace | null;
   accounting: Accounting | null;
@@ -27,4 +35,5 @@ export const useLab = create<LabState>()((...a) => ({
   ...createExplorerSlice(...a),
   // After the explorer: its openSchedule only parks a schedule; step mode really opens it.
   ...createStepSlice(...a),
+  ...createCompareSlice(...a),
 }));
