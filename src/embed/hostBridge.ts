@@ -1,12 +1,15 @@
 import type { StoreApi } from 'zustand';
 import { useLab, type LabState } from '../store/labStore';
+import { COMPARE_SIDES } from '../store/compareSlice';
 import {
+  errorMessage,
   heightMessage,
   parseHostMessage,
-  READY_MESSAGE,
+  readyMessage,
   resultMessage,
   type HostSettings,
   type OutgoingMessage,
+  type ResultMessage,
 } from './hostMessages';
 
 /** The part of the store the bridge reads and drives. */
@@ -14,8 +17,16 @@ type BridgeState = Pick<
   LabState,
   | 'status'
   | 'result'
+  | 'error'
+  | 'config'
+  | 'page'
   | 'notices'
   | 'run'
+  | 'stop'
+  | 'comparison'
+  | 'runComparison'
+  | 'stopComparison'
+  | 'setTrace'
   | 'setPreset'
   | 'setWorkers'
   | 'setIncrements'
@@ -36,6 +47,14 @@ export interface BridgeDeps {
   host: Pick<Window, 'postMessage'>;
   /** Calls back with the content height (CSS pixels) as it changes; returns a stop function. */
   watchHeight(onHeight: (height: number) => void): () => void;
+  /** The id the host gave this frame (embed.js's `frame` parameter), put in every message. */
+  frameId?: string | null;
+}
+
+/** The frame id from the URL: short and plain, or none. */
+export function frameIdFrom(search: string): string | null {
+  const id = new URLSearchParams(search).get('frame');
+  return id && /^[\w-]{1,64}$/.test(id) ? id : null;
 }
 
 /** Apply a host's settings the way the reader's own controls would, in a fixed order. */
@@ -47,7 +66,13 @@ function applySettings(state: BridgeState, settings: HostSettings): void {
   // A strategy named outright says more than the switch, so it wins when both are sent.
   if (settings.strategy !== undefined) state.setStrategy(settings.strategy);
   else if (settings.atomic !== undefined) state.setAtomic(settings.atomic);
-  if (settings.theme !== undefined) state.setPage({ theme: settings.theme });
+  if (settings.trace !== undefined) state.setTrace(settings.trace);
+  const { view, mode, engine, seed, theme } = settings;
+  const page = { view, mode, engine, seed, theme };
+  for (const key of Object.keys(page) as (keyof typeof page)[]) {
+    if (page[key] === undefined) delete page[key];
+  }
+  if (Object.keys(page).length > 0) state.setPage(page);
 }
 
 /** Report the content height of this document whenever it changes. */
@@ -64,38 +89,68 @@ const browserDeps = (): BridgeDeps => ({
   self: window,
   host: window.parent,
   watchHeight: watchDocumentHeight,
+  frameId: frameIdFrom(location.search),
 });
 
 /**
- * Talk to the page that frames this one: announce readiness, report every finished run and
- * the content height, and accept race-lab:run and race-lab:set from the parent window only.
- * Anything else is ignored without a word. Returns a stop function.
+ * Talk to the page that frames this one: announce readiness (again on race-lab:hello), report
+ * every finished run, failure and content height, and accept race-lab:run, :stop and :set
+ * from the parent window only. Anything else is ignored without a word. Returns a stop function.
  */
 export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
   const { store, self, host } = deps;
+  const frame = deps.frameId ? { frame: deps.frameId } : {};
   // Results are public and nothing else is sent, so any host origin may read them.
-  const post = (message: OutgoingMessage) => host.postMessage(message, '*');
+  const post = (message: OutgoingMessage) => host.postMessage({ ...message, ...frame }, '*');
+  let lastResult: ResultMessage | null = null;
+  const report = (message: ResultMessage | null) => {
+    if (!message) return;
+    lastResult = message;
+    post(message);
+  };
+  const ready = () => {
+    const { config, page } = store.getState();
+    post(readyMessage(config, page, lastResult));
+  };
 
   const onMessage = (event: MessageEvent) => {
     if (event.source !== host) return;
     const command = parseHostMessage(event.data);
     if (!command) return;
     const state = store.getState();
-    if (command.type === 'run') {
-      void state.run();
-      return;
+    const comparing = state.page.view === 'compare';
+    if (command.type === 'hello') ready();
+    else if (command.type === 'run') void (comparing ? state.runComparison() : state.run());
+    else if (command.type === 'stop') (comparing ? state.stopComparison : state.stop)();
+    else {
+      // A new set replaces what the host's last one was told.
+      for (const n of state.notices) if (n.source === 'embed') state.dismissNotice(n.id);
+      applySettings(state, command.settings);
+      if (command.refused.length > 0) {
+        state.addNotices('embed', command.refused);
+        for (const text of command.refused) post(errorMessage(text));
+      }
     }
-    // A new set replaces what the host's last one was told.
-    for (const n of state.notices) if (n.source === 'embed') state.dismissNotice(n.id);
-    applySettings(state, command.settings);
-    if (command.refused.length > 0) state.addNotices('embed', command.refused);
   };
   self.addEventListener('message', onMessage);
 
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.result === previous.result || state.status !== 'done' || !state.result) return;
-    const message = resultMessage(state.result);
-    if (message) post(message);
+    if (state.status === 'error' && previous.status !== 'error') {
+      post(errorMessage(`The run failed: ${state.error ?? 'unknown error'}`));
+    }
+    if (state.result !== previous.result && state.status === 'done' && state.result) {
+      report(resultMessage(state.result));
+    }
+    const now = state.comparison;
+    const before = previous.comparison;
+    if (now === before) return;
+    for (const { side } of COMPARE_SIDES) {
+      const result = now[side];
+      if (result && result !== before[side]) report({ ...resultMessage(result)!, side });
+    }
+    if (now.status === 'error' && before.status !== 'error') {
+      post(errorMessage(`The comparison failed: ${now.error ?? 'unknown error'}`));
+    }
   });
 
   let lastHeight = -1;
@@ -107,7 +162,7 @@ export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
     post(message);
   });
 
-  post(READY_MESSAGE);
+  ready();
   return () => {
     self.removeEventListener('message', onMessage);
     unsubscribe();
