@@ -10,8 +10,8 @@ describe('parsePageParams', () => {
 
   it('reads valid values', () => {
     const { page, messages } = parse(
-      'mode=step&view=compare&engine=simulated&seed=42&schedule=2.3x4&embed=1&theme=dark&debug=1' +
-        '&challenge=lose-one&trace-url=/runs/blog.json',
+      'mode=step&view=compare&engine=simulated&seed=42&schedule=2.3x4&embed=1&theme=dark' +
+        '&background=transparent&debug=1&challenge=lose-one&trace-url=/runs/blog.json',
     );
     expect(messages).toEqual([]);
     expect(page).toEqual({
@@ -24,6 +24,7 @@ describe('parsePageParams', () => {
       challenge: 'lose-one',
       traceUrl: '/runs/blog.json',
       theme: 'dark',
+      background: 'transparent',
       debug: true,
       fail: null,
     });
@@ -31,7 +32,7 @@ describe('parsePageParams', () => {
 
   it('refuses bad values one by one', () => {
     const { page, messages } = parse(
-      'mode=fly&seed=-1&schedule=<script>&challenge=win&trace-url=a"b&theme=neon',
+      'mode=fly&seed=-1&schedule=<script>&challenge=win&trace-url=a"b&theme=neon&background=pink',
     );
     expect(page).toEqual(DEFAULT_PAGE_PARAMS);
     expect(messages.map((m) => m.split(/[=:]/)[0])).toEqual([
@@ -41,6 +42,7 @@ describe('parsePageParams', () => {
       'Ignored challenge',
       'Ignored trace-url',
       'Ignored theme',
+      'Ignored background',
     ]);
   });
 });

@@ -17,6 +17,8 @@ export interface PageParams {
   /** A Race Lab trace file on this origin to open (URL parameter `trace-url`). */
   traceUrl: string | null;
   theme: 'auto' | 'light' | 'dark';
+  /** An embed on its post's own colours (transparent) or on its own (opaque). */
+  background: 'opaque' | 'transparent';
   debug: boolean;
   /** Test hook, honoured only with `debug`: this worker throws halfway through each run. */
   fail: number | null;
@@ -32,6 +34,7 @@ export const DEFAULT_PAGE_PARAMS: PageParams = {
   challenge: null,
   traceUrl: null,
   theme: 'auto',
+  background: 'opaque',
   debug: false,
   fail: null,
 };
@@ -60,6 +63,7 @@ export const PAGE_PARAM_SCHEMAS = {
     .min(1, { error: 'is empty' })
     .regex(/^[^\s"'<>\\]*$/, { error: 'is not a URL' }),
   theme: z.enum(['auto', 'light', 'dark'], { error: 'must be auto, light or dark' }),
+  background: z.enum(['opaque', 'transparent'], { error: 'must be opaque or transparent' }),
   debug: z.enum(['0', '1'], { error: 'must be 0 or 1' }).transform((v) => v === '1'),
   fail: z.coerce
     .number({ error: 'must be a number' })

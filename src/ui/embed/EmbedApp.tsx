@@ -1,3 +1,6 @@
+import { useSyncExternalStore } from 'react';
+import { buildThreads } from '../../core/threads';
+import { embedHeight } from '../../embed/embedHeight';
 import { fullPageUrl } from '../../embed/snippets';
 import { embedView, type EmbedView } from '../../embed/views';
 import { useLab } from '../../store/labStore';
@@ -8,6 +11,7 @@ import { onDemand } from '../onDemand';
 import { ResultPanel } from '../ResultPanel';
 import { EmbedChallenge } from './EmbedChallenge';
 import { EmbedRunView } from './EmbedRunView';
+import { WheelHint } from './WheelHint';
 import './embed.css';
 
 // Views other than the run view load when asked for: most embeds never need them.
@@ -47,6 +51,13 @@ function ViewBody({ view }: { view: EmbedView }) {
   }
 }
 
+const onResize = (notify: () => void) => {
+  window.addEventListener('resize', notify);
+  return () => window.removeEventListener('resize', notify);
+};
+/** The frame's width: the host sized it, so it is the width the embed lays out in. */
+const useFrameWidth = () => useSyncExternalStore(onResize, () => window.innerWidth);
+
 /**
  * The view for a blog post (embed=1), compact: the run view (the switch, Run, the result and
  * the timeline), step mode, one challenge, the explorer or the racy/atomic comparison.
@@ -56,8 +67,12 @@ export function EmbedApp() {
   const config = useLab(selectConfig);
   const page = useLab(selectPage);
   const { view } = embedView(page);
+  const width = useFrameWidth();
+  // The run view is already as tall as after a run (the height embed.js reserved): a reader's
+  // Run fills the frame instead of growing it, so nothing on the host's page moves.
+  const minHeight = view === 'run' ? embedHeight(width, buildThreads(config).length) : undefined;
   return (
-    <main className="embed" data-view={view}>
+    <main className="embed" data-view={view} data-wheel-zoom="modifier" style={{ minHeight }}>
       <header className="embed-header">
         <h1>Race Lab</h1>
         <a
@@ -70,6 +85,7 @@ export function EmbedApp() {
       </header>
       <Notices />
       <ViewBody view={view} />
+      <WheelHint />
     </main>
   );
 }

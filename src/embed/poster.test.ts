@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { accountTrace } from '../core/accounting';
+import { presetConfig } from '../core/config';
+import { randomChooser, simulate } from '../core/simulation';
+import { POSTER_SEED, posterSvg } from './poster';
+
+describe('the poster of a blog run', () => {
+  it('pictures the seeded run: its lanes, its outcome, a mark per access', () => {
+    const svg = posterSvg('racy');
+    const trace = simulate(presetConfig('blog'), randomChooser(POSTER_SEED));
+    const { lost } = accountTrace(trace);
+    expect(lost).toBeGreaterThan(0);
+    expect(svg).toContain(`final ${trace.final}: ${lost} increments were lost`);
+    for (const lane of ['main', 'func3', 'func4', 'func1', 'func2']) {
+      expect(svg).toContain(`>${lane}</text>`);
+    }
+    expect(svg.match(/<rect x=/g)).toHaveLength(trace.events.length);
+    expect(svg.match(/fill="#b3261e"/g)?.length).toBeGreaterThan(0);
+  });
+
+  it('is the same file on every build, and says no loss for an exact strategy', () => {
+    expect(posterSvg('atomic')).toBe(posterSvg('atomic'));
+    expect(posterSvg('atomic')).toContain('final 400: no increment was lost');
+    expect(posterSvg('atomic')).not.toContain('#b3261e');
+  });
+});
