@@ -4,3 +4,8 @@ export const APP_ORIGIN = 'http://localhost:4173';
 export const PLAIN_APP_ORIGIN = 'http://localhost:4174';
 /** `e2e/fixtures/` on another origin with no headers: a blog that embeds the page. */
 export const HOST_ORIGIN = 'http://127.0.0.1:4175';
+/**
+ * A throwaway React app that installs the race-lab-embed package (e2e/package.spec.ts), on a
+ * loopback address of its own, as a blog would be: its own server, no headers.
+ */
+export const PACKAGE_APP_ORIGIN = 'http://127.0.0.1:4176';
