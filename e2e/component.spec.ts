@@ -139,3 +139,28 @@ test.describe('<race-lab> from embed.js', () => {
     expect(again).toMatchObject({ settings: { strategy: 'atomic', view: 'compare' } });
   });
 });
+
+test.describe('the Share dialog', () => {
+  test('offers the element, the component and the iframe for the view on screen', async ({
+    page,
+  }) => {
+    await page.goto('/?preset=custom&workers=2&increments=3&mode=step');
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share these settings' });
+    const snippet = (name: string) => dialog.getByRole('textbox', { name }).inputValue();
+    const element = await snippet('Custom element snippet');
+    expect(element).toMatch(/^<race-lab strategy="racy" workers="2" increments="3" .*mode="step"/);
+    expect(element).toContain(`<script src="${APP_ORIGIN}/embed.js" async></script>`);
+    const component = await snippet('React component snippet');
+    expect(component).toContain("import { RaceLab } from 'race-lab-embed';");
+    expect(component).toContain(`<RaceLab src="${APP_ORIGIN}/" strategy="racy" workers={2}`);
+    expect(component).toContain('mode="step"');
+    expect(await snippet('Iframe snippet')).toContain('&mode=step');
+
+    // The element snippet, pasted into a post on another origin, opens step mode.
+    await page.goto(`${HOST_ORIGIN}/host-element.html`);
+    await page.locator('#post').evaluate((post, html) => (post.innerHTML = html), element);
+    const frame = page.frameLocator('race-lab iframe');
+    await expect(frame.getByTestId('step-thread')).toHaveCount(2);
+  });
+});
