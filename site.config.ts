@@ -1,6 +1,10 @@
-import type { Plugin } from 'vite';
-import { STRATEGY_IDS } from './src/core/strategies.ts';
-import { posterPath, posterSvg } from './src/embed/poster.ts';
+import { runnerImport, type Plugin } from 'vite';
+
+type PosterModule = typeof import('./src/embed/poster.ts');
+
+/** The poster module, loaded by Vite itself: the config stays free of the app's source. */
+const loadPosters = async (): Promise<PosterModule> =>
+  (await runnerImport<PosterModule>('/src/embed/poster.ts')).module;
 
 /** A year: hashed file names change whenever their content does, so they never go stale. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -10,20 +14,30 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
  * from a seeded simulated run: emitted into the build, and served by the dev server.
  */
 export function blogPosters(): Plugin {
-  const files = new Map(STRATEGY_IDS.map((s) => [posterPath(s), () => posterSvg(s)]));
   return {
     name: 'race-lab:posters',
-    generateBundle() {
-      for (const [fileName, make] of files) {
-        this.emitFile({ type: 'asset', fileName, source: make() });
+    async generateBundle() {
+      const { POSTER_STRATEGIES, posterPath, posterSvg } = await loadPosters();
+      for (const strategy of POSTER_STRATEGIES) {
+        this.emitFile({
+          type: 'asset',
+          fileName: posterPath(strategy),
+          source: posterSvg(strategy),
+        });
       }
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const make = files.get((req.url ?? '').replace(/^\/|[?#].*$/g, ''));
-        if (!make) return next();
-        res.setHeader('Content-Type', 'image/svg+xml');
-        res.end(make());
+        const match = /^\/poster\/blog-([a-z-]+)\.svg$/.exec(
+          (req.url ?? '').replace(/[?#].*$/, ''),
+        );
+        if (!match) return next();
+        loadPosters().then(({ POSTER_STRATEGIES, posterSvg }) => {
+          const strategy = POSTER_STRATEGIES.find((s) => s === match[1]);
+          if (!strategy) return next();
+          res.setHeader('Content-Type', 'image/svg+xml');
+          res.end(posterSvg(strategy));
+        }, next);
       });
     },
   };

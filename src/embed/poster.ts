@@ -2,7 +2,7 @@ import { accountTrace } from '../core/accounting';
 import { presetConfig } from '../core/config';
 import { OPS } from '../core/ops';
 import { randomChooser, simulate } from '../core/simulation';
-import { STRATEGIES, type StrategyId } from '../core/strategies';
+import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../core/strategies';
 import { escapeAttribute } from './snippets';
 
 export { posterPath } from './snippets';
@@ -13,6 +13,8 @@ export { posterPath } from './snippets';
 
 /** The seed of the recorded run: any fixed one shows lost updates for the racy program. */
 export const POSTER_SEED = 12;
+/** Every strategy of the blog's program has its poster. */
+export const POSTER_STRATEGIES = STRATEGY_IDS;
 export const POSTER_WIDTH = 720;
 export const POSTER_HEIGHT = 360;
 

@@ -52,8 +52,6 @@ describe('the Share dialog snippets in MDX (React runtime)', () => {
   });
 
   it('would refuse what the snippets avoid: a style string', async () => {
-    await expect(renderPost('<iframe src="x" style="border:0"></iframe>')).rejects.toThrow(
-      /style/,
-    );
+    await expect(renderPost('<iframe src="x" style="border:0"></iframe>')).rejects.toThrow(/style/);
   });
 });
