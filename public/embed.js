@@ -36,8 +36,11 @@
     [Infinity, 690],
   ];
   var PRESET_THREADS = { blog: 7, pair: 3, quad: 5, custom: 5 };
-  // Views other than the run view do not grow on Run: about their height, at any width.
-  var VIEW_HEIGHTS = { compare: 330, explore: 720, step: 900, challenge: 1020 };
+  // Views other than the run view, measured before any click: [narrower than 700 px, wider].
+  var VIEW_HEIGHTS = { compare: [300, 230], explore: [820, 540] };
+  // Step mode is the run view plus a button per worker; a challenge adds its goal.
+  var STEP_BUTTON = 48;
+  var CHALLENGE_GOAL = 240;
 
   function viewOf(params) {
     if (params.get('challenge')) return 'challenge';
@@ -173,12 +176,22 @@
     return theme === 'light' || theme === 'dark' ? theme : 'light dark';
   }
 
+  /** About the height of `view` at `width` with `threads` lanes, before any click. */
+  function viewHeight(view, width, threads) {
+    var fixed = VIEW_HEIGHTS[view];
+    if (fixed) return width < 700 ? fixed[0] : fixed[1];
+    if (view === 'challenge') return reservedHeight(width, 3) + 2 * STEP_BUTTON + CHALLENGE_GOAL;
+    // The blog's tree has four workers among its seven lanes; otherwise all but main are.
+    var workers = threads === PRESET_THREADS.blog ? 4 : threads - 1;
+    var step = view === 'step' ? workers * STEP_BUTTON : 0;
+    return reservedHeight(width, threads) + step;
+  }
+
   /** Before the frame reports its height: what it will ask for at this width. */
   function reserve(frame) {
     if (frame.reported) return;
     var width = frame.host.getBoundingClientRect().width || 320;
-    var fixed = VIEW_HEIGHTS[frame.view];
-    setHeight(frame, fixed || reservedHeight(width, frame.threads));
+    setHeight(frame, viewHeight(frame.view, width, frame.threads));
   }
 
   function setHeight(frame, height) {

@@ -20,7 +20,7 @@ describe('RaceLab on the server', () => {
     expect(html).toContain('data-race-lab-placeholder');
     expect(html).toContain('href="https://lab.example/race/?preset=blog&amp;strategy=racy"');
     expect(html).toContain('Race Lab: lost updates');
-    expect(html).toMatch(/height:360px/);
+    expect(html).toMatch(/height:900px/);
   });
 });
 
