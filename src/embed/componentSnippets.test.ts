@@ -1,3 +1,7 @@
+import { evaluate } from '@mdx-js/mdx';
+import { createElement } from 'react';
+import * as runtime from 'react/jsx-runtime';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE_PARAMS } from '../core/pageParams';
 import { componentSnippet, elementSnippet, viewQuery, withView } from './componentSnippets';
@@ -43,5 +47,26 @@ describe('the element and component snippets', () => {
         '<RaceLab src="https://lab.example/" preset="custom" strategy="racy" workers={2} ' +
         'increments={3} traceUrl="/a.json" title="Race Lab" />',
     );
+  });
+});
+
+describe('the element snippet in MDX (React runtime)', () => {
+  it('compiles unchanged to <race-lab> with its attributes and fallback link', async () => {
+    const snippet = elementSnippet(
+      'https://lab.example/embed.js',
+      settings,
+      'Race Lab',
+      'https://lab.example/',
+    );
+    const { default: Post } = await evaluate(`# Lost updates\n\n${snippet}\n`, {
+      ...runtime,
+      development: false,
+    });
+    const html = renderToStaticMarkup(createElement(Post));
+    expect(html).toContain(
+      '<race-lab preset="custom" strategy="racy" workers="2" increments="3" title="Race Lab">' +
+        '<a href="https://lab.example/">Run it in Race Lab</a></race-lab>',
+    );
+    expect(html).toContain('src="https://lab.example/embed.js"');
   });
 });
