@@ -1,5 +1,7 @@
 import type { FrameLocator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { racyTrace } from '../src/core/testing/traceFixtures';
+import { serializeTrace } from '../src/core/traceFile';
 import { readResult } from './lab';
 import { APP_ORIGIN, HOST_ORIGIN } from './origins';
 
@@ -137,6 +139,42 @@ test.describe('<race-lab> from embed.js', () => {
     }, APP_ORIGIN);
     const [, again] = await eventsNamed(page, 'race-lab-ready', 2);
     expect(again).toMatchObject({ settings: { strategy: 'atomic', view: 'compare' } });
+  });
+});
+
+test.describe('every view in an embed', () => {
+  test('the explorer shows its trials and exact outcomes', async ({ page }) => {
+    const frame = await addElement(page, { view: 'explore', workers: '2', increments: '2' });
+    await expect(frame.getByTestId('explorer')).toBeVisible();
+    await expect(frame.getByRole('heading', { name: 'What can happen' })).toBeVisible();
+  });
+
+  test('a trace file from the app origin opens and plays', async ({ page, context }) => {
+    const trace = racyTrace();
+    // The writer's trace file, next to the app.
+    await context.route(`${APP_ORIGIN}/runs/racy.json`, (route) =>
+      route.fulfill({ body: serializeTrace(trace), contentType: 'application/json' }),
+    );
+    const frame = await addElement(page, { 'trace-url': '/runs/racy.json' });
+    const result = frame.getByTestId('result');
+    await expect(result).toHaveAttribute('data-engine', 'imported');
+    await expect(result).toHaveAttribute('data-final', String(trace.final));
+    await expect(frame.getByTestId('timeline')).toHaveAttribute(
+      'data-accesses',
+      String(trace.events.length),
+    );
+    // Played on open: the access shown moves on from the first without a click.
+    const shown = frame.getByRole('status', { name: 'Access shown' });
+    await expect(shown).toHaveText(new RegExp(` of ${trace.events.length}$`));
+    await expect(shown).not.toHaveText(/^#[01] of/);
+  });
+
+  test('a view the embed cannot show beside another gets a notice', async ({ page }) => {
+    const frame = await addElement(page, { mode: 'step', view: 'compare' });
+    await expect(frame.getByTestId('step-panel')).toBeVisible();
+    await expect(frame.getByRole('alert')).toContainText(
+      'view=compare is not shown beside mode=step',
+    );
   });
 });
 

@@ -78,7 +78,7 @@ test('RaceLab from the tarball runs in a Vite + React app and calls onResult', a
     'src',
     /^http:\/\/localhost:4173\/\?embed=1&preset=blog&frame=race-lab-/,
   );
-  const frame = page.frameLocator('iframe');
+  const frame = page.frameLocator('iframe[title="Race Lab: the blog\'s program"]');
   await frame.getByRole('button', { name: 'Run', exact: true }).click();
   await page.waitForFunction(
     () => (window as unknown as { raceLabResults: unknown[] }).raceLabResults.length > 0,
@@ -88,8 +88,12 @@ test('RaceLab from the tarball runs in a Vite + React app and calls onResult', a
   );
   expect(result).toMatchObject({ type: 'race-lab:result', expected: 400 });
   expect(result!.final! + result!.lost!).toBe(400);
+  // register() defined <race-lab> from the same package.
+  const compare = page.frameLocator('race-lab iframe');
+  await expect(compare.getByRole('button', { name: 'Run both' })).toBeVisible();
+
   // The frame takes its content's height: the component follows race-lab:height.
-  const inner = page.frames().find((f) => f.url().startsWith(`${APP_ORIGIN}/`))!;
+  const inner = page.frames().find((f) => f.url().includes('preset=blog'))!;
   const content = () =>
     inner.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
   await expect
