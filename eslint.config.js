@@ -24,8 +24,20 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: "Import { z } from src/core/zod: it turns off zod's eval probe first.",
+            },
+          ],
+        },
+      ],
     },
   },
+  { files: ['src/core/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['e2e/**/*.ts', 'bench/**/*.{js,mjs,ts}', '*.config.{js,ts}', '.ci/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { CHALLENGES } from './challenges';
 import { parseParam } from './config';
 

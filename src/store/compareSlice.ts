@@ -4,6 +4,7 @@ import type { RunConfig } from '../core/config';
 import type { PageParams } from '../core/pageParams';
 import type { StrategyId } from '../core/strategies';
 import { EngineError } from '../runtime/engine';
+import type { EngineSupport } from '../runtime/features';
 import { freshSeed, getEngine, simulated, usesSimulation } from './engines';
 import { resultOf, type RunResult } from './runSlice';
 
@@ -29,7 +30,12 @@ export interface CompareSlice {
   stopComparison(): void;
 }
 
-type Needs = CompareSlice & { config: RunConfig; page: PageParams; status: string };
+type Needs = CompareSlice & {
+  config: RunConfig;
+  page: PageParams;
+  status: string;
+  detectEngine(): Promise<EngineSupport>;
+};
 
 const IDLE: Comparison = { status: 'idle', left: null, right: null, error: null };
 
@@ -38,11 +44,11 @@ export const createCompareSlice: StateCreator<Needs, [], [], CompareSlice> = (se
   runComparison: async () => {
     if (get().comparison.status === 'running' || get().status === 'running') return;
     const { config, page } = get();
-    const simulate = usesSimulation(page);
-    // One seed for both sides: the same scheduler's choices, only the strategy differs.
-    const seed = simulate ? (page.seed ?? freshSeed()) : null;
     set({ comparison: { ...IDLE, status: 'running' } });
     try {
+      const simulate = usesSimulation(page, await get().detectEngine());
+      // One seed for both sides: the same scheduler's choices, only the strategy differs.
+      const seed = simulate ? (page.seed ?? freshSeed()) : null;
       for (const { side, strategy } of COMPARE_SIDES) {
         const sideConfig: RunConfig = { ...config, strategy };
         const outcome =

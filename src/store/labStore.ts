@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Accounting } from '../core/accounting';
 import type { RunConfig } from '../core/config';
 import type { Trace } from '../core/trace';
+import { createEngineSlice, type EngineSlice } from './engineSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
@@ -14,6 +15,7 @@ import { createCompareSlice, type CompareSlice } from './compareSlice';
 export interface LabState
   extends
     SettingsSlice,
+    EngineSlice,
     RunSlice,
     PlaybackSlice,
     TrialsSlice,
@@ -29,6 +31,7 @@ export const useLab = create<LabState>()((...a) => ({
   trace: null,
   accounting: null,
   ...createSettingsSlice(...a),
+  ...createEngineSlice(...a),
   ...createRunSlice(...a),
   ...createPlaybackSlice(...a),
   ...createTrialsSlice(...a),

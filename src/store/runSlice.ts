@@ -5,6 +5,7 @@ import type { StrategyId } from '../core/strategies';
 import type { Trace } from '../core/trace';
 import { EngineError, type RunOutcome, type ThreadTally } from '../runtime/engine';
 import type { PageParams } from '../core/pageParams';
+import type { EngineSupport } from '../runtime/features';
 import { freshSeed, getEngine, simulated, usesSimulation } from './engines';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
@@ -38,6 +39,7 @@ export interface RunSlice {
 }
 
 type Needs = RunSlice & {
+  detectEngine(): Promise<EngineSupport>;
   stepping: unknown;
   leaveStepMode(): void;
   config: RunConfig;
@@ -92,10 +94,10 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
   run: async () => {
     if (get().status === 'running') return;
     const { config, page } = get();
-    const simulate = usesSimulation(page);
-    const seed = simulate ? (page.seed ?? freshSeed()) : null;
     set({ status: 'running', error: null });
     try {
+      const simulate = usesSimulation(page, await get().detectEngine());
+      const seed = simulate ? (page.seed ?? freshSeed()) : null;
       const outcome =
         seed !== null
           ? await simulated.run(config, seed)

@@ -7,6 +7,7 @@ import { decodeSchedule, encodeSchedule } from '../core/schedule';
 import type { ThreadInfo } from '../core/threads';
 import { inProgress, type Trace } from '../core/trace';
 import { EngineError, type RunOutcome } from '../runtime/engine';
+import type { EngineSupport } from '../runtime/features';
 import { replayOnWorkers } from '../runtime/gated';
 import { startStepper, stepThrough, type Stepper } from '../runtime/stepper';
 import { scheduleFromTrace } from '../core/replaySchedule';
@@ -55,6 +56,7 @@ export interface ReplayCheck {
 export const REPLAY_ON_WORKERS_MAX_STEPS = 200_000;
 
 type Needs = StepSlice & {
+  detectEngine(): Promise<EngineSupport>;
   config: RunConfig;
   page: PageParams;
   status: RunStatus;
@@ -129,9 +131,10 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
         ? { schedule: recorded.schedule, exact: true }
         : scheduleFromTrace(recorded);
       const config = recorded.config;
-      const onWorkers = !usesSimulation(page) && schedule.length <= REPLAY_ON_WORKERS_MAX_STEPS;
       set({ status: 'running', error: null, replayCheck: null });
       try {
+        const simulate = usesSimulation(page, await get().detectEngine());
+        const onWorkers = !simulate && schedule.length <= REPLAY_ON_WORKERS_MAX_STEPS;
         const outcome = onWorkers
           ? await replayOnWorkers(getEngine(), config, schedule)
           : await simulated.run({ ...config, trace: 'on' }, 0, replayChooser(schedule));
@@ -170,9 +173,10 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
       stepper = null;
       // A gated run still being set up by an earlier start holds the engine: end it.
       getEngine().stop();
-      const engine = usesSimulation(page) ? 'simulated' : 'workers';
       set({ status: 'running', error: null, result: null, stepping: null });
       try {
+        const engine = usesSimulation(page, await get().detectEngine()) ? 'simulated' : 'workers';
+        if (gen !== generation) return;
         const s = await startStepper(getEngine(), config, engine === 'simulated');
         if (gen !== generation) return s.cancel();
         stepper = s;

@@ -9,7 +9,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import type { FocusEvent, KeyboardEvent, MouseEvent } from 'react';
+import type { CSSProperties, FocusEvent, KeyboardEvent, MouseEvent } from 'react';
 import type { Accounting } from '../core/accounting';
 import type { Trace } from '../core/trace';
 import { useLab } from '../store/labStore';
@@ -51,6 +51,10 @@ export const SVG_MIN_PIXELS = 2;
 const CURSOR_MARGIN = 12;
 /** How far marks and markers may show past the plot's edges (px). */
 const CLIP_SPILL = 6;
+
+/** Where a marker's tip goes (under it); the CSS keeps the tip inside the view (timeline.css). */
+const TIP_X = '--tip-x';
+const TIP_Y = '--tip-y';
 
 /** A lost-update marker's words, shown under it while it is hovered or focused. */
 interface Tip {
@@ -145,6 +149,8 @@ export function TimelineView({
     const mode = svgMode ? 'svg' : 'canvas';
     if (root.dataset.mode !== mode) root.dataset.mode = mode;
     if (root.dataset.visible !== String(to - from)) root.dataset.visible = String(to - from);
+    // The first access in view: a pan moves it, where data-visible stays.
+    if (root.dataset.viewStart !== String(from)) root.dataset.viewStart = String(from);
     paintCanvas(canvas, { model, starts, geometry, marks: !svgMode, dark });
     drawn.marks.draw(svgMode ? { model, positions, x, tx: transform.x, geometry, from, to } : null);
     drawn.markers.draw({ model, positions, x, geometry, starts, tx: transform.x });
@@ -157,8 +163,8 @@ export function TimelineView({
         tipKey.current = null;
         setTip(null);
       } else if (tipRef.current) {
-        tipRef.current.style.left = `${at.left}px`;
-        tipRef.current.style.top = `${at.top}px`;
+        tipRef.current.style.setProperty(TIP_X, `${at.left}px`);
+        tipRef.current.style.setProperty(TIP_Y, `${at.top}px`);
       }
     }
   };
@@ -237,7 +243,11 @@ export function TimelineView({
   };
   const markerEvents = {
     onMouseOver: (e: MouseEvent) => showTip(e.target),
-    onMouseOut: (e: MouseEvent) => hideTip(e.target, e.relatedTarget),
+    // A focused marker keeps its words until it loses focus: after a tap the finger's "mouse"
+    // leaves as soon as anything under it moves.
+    onMouseOut: (e: MouseEvent) => {
+      if (markerOf(e.target) !== document.activeElement) hideTip(e.target, e.relatedTarget);
+    },
     onFocus: (e: FocusEvent) => {
       const marker = markerOf(e.target);
       if (marker) layers.current?.markers.focused(marker);
@@ -374,7 +384,7 @@ export function TimelineView({
               id={tipId}
               role="tooltip"
               className="tl-tip"
-              style={{ left: tip.left, top: tip.top }}
+              style={{ [TIP_X]: `${tip.left}px`, [TIP_Y]: `${tip.top}px` } as CSSProperties}
             >
               {tip.text}
             </div>

@@ -86,6 +86,7 @@ export function StepPanel() {
             data-testid="step-status"
             data-steps={stepping.schedule.length}
             data-busy={stepping.busy}
+            data-engine={stepping.engine}
           >
             {stepping.schedule.length} steps taken
             {stepping.finished && ': every worker has finished'} ·{' '}
