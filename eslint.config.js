@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       '**/dist',
+      'dist-e2e',
       'node_modules',
       'coverage',
       'test-results',

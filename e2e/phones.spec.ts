@@ -166,7 +166,7 @@ test.describe('the timeline on a 375 px touch screen', () => {
     await page.getByTestId('timeline').scrollIntoViewIfNeeded();
     const markers = page.getByTestId('lost-marker');
     await expect(markers.first()).toBeVisible();
-    const plotTop = () => page.getByTestId('timeline').evaluate((el) => el.offsetTop);
+    const plotTop = () => page.getByTestId('timeline').evaluate((el: HTMLElement) => el.offsetTop);
     const top = await plotTop();
     for (const which of [markers.first(), markers.last()]) {
       // The ring's middle (the marker's box includes its count label).

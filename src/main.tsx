@@ -7,7 +7,9 @@ import { openFromPage } from './store/openFromPage';
 import { syncWithUrl } from './store/urlSync';
 import { App } from './ui/App';
 import { followTheme } from './ui/theme';
+import './shared/palette.css';
 import './ui/styles.css';
+import './ui/panels.css';
 // Last: its phone and touch rules override the others' at the same specificity.
 import './ui/phones.css';
 

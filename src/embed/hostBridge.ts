@@ -11,14 +11,15 @@ import {
   type OutgoingMessage,
   type ResultMessage,
 } from './hostMessages';
+import { hostRunRefusal } from './hostRunCap';
 
 /** The part of the store the bridge reads and drives. */
 type BridgeState = Pick<
   LabState,
+  | 'config'
   | 'status'
   | 'result'
   | 'error'
-  | 'config'
   | 'page'
   | 'notices'
   | 'run'
@@ -95,7 +96,9 @@ const browserDeps = (): BridgeDeps => ({
 /**
  * Talk to the page that frames this one: announce readiness (again on race-lab:hello), report
  * every finished run, failure and content height, and accept race-lab:run, :stop and :set
- * from the parent window only. Anything else is ignored without a word. Returns a stop function.
+ * from the parent window only. race-lab:run starts only runs within HOST_RUN_CAP; a larger one
+ * gets a notice asking the reader to press Run. Anything else is ignored without a word.
+ * Returns a stop function.
  */
 export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
   const { store, self, host } = deps;
@@ -112,6 +115,8 @@ export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
     const { config, page } = store.getState();
     post(readyMessage(config, page, lastResult));
   };
+  // The words of the last run refused for its size, while they may be showing.
+  let refusedRun: string | null = null;
 
   const onMessage = (event: MessageEvent) => {
     if (event.source !== host) return;
@@ -120,9 +125,16 @@ export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
     const state = store.getState();
     const comparing = state.page.view === 'compare';
     if (command.type === 'hello') ready();
-    else if (command.type === 'run') void (comparing ? state.runComparison() : state.run());
     else if (command.type === 'stop') (comparing ? state.stopComparison : state.stop)();
-    else {
+    else if (command.type === 'run') {
+      // Only a small run starts without the reader's click; a larger one waits for Run.
+      const refusal = hostRunRefusal(state.config);
+      if (refusal === null) void (comparing ? state.runComparison() : state.run());
+      else if (!state.notices.some((n) => n.text === refusal)) {
+        refusedRun = refusal;
+        state.addNotices('embed', [refusal]);
+      }
+    } else {
       // A new set replaces what the host's last one was told.
       for (const n of state.notices) if (n.source === 'embed') state.dismissNotice(n.id);
       applySettings(state, command.settings);
@@ -135,6 +147,14 @@ export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
   self.addEventListener('message', onMessage);
 
   const unsubscribe = store.subscribe((state, previous) => {
+    // The reader started a run: a notice asking for that has done its job.
+    const started = (now: string, before: string) => now === 'running' && before !== 'running';
+    if (
+      started(state.status, previous.status) ||
+      started(state.comparison.status, previous.comparison.status)
+    ) {
+      for (const n of state.notices) if (n.text === refusedRun) state.dismissNotice(n.id);
+    }
     if (state.status === 'error' && previous.status !== 'error') {
       post(errorMessage(`The run failed: ${state.error ?? 'unknown error'}`));
     }

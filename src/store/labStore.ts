@@ -8,6 +8,7 @@ import { createRunSlice, type RunSlice } from './runSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 import { createExplorerSlice, type ExplorerSlice } from './explorerSlice';
 import { createTrialsSlice, type TrialsSlice } from './trialsSlice';
+import { createReplaySlice, type ReplaySlice } from './replaySlice';
 import { createStepSlice, type StepSlice } from './stepSlice';
 import { createCompareSlice, type CompareSlice } from './compareSlice';
 
@@ -21,7 +22,8 @@ export interface LabState
     TrialsSlice,
     ExplorerSlice,
     StepSlice,
-    CompareSlice {
+    CompareSlice,
+    ReplaySlice {
   config: RunConfig;
   trace: Trace | null;
   accounting: Accounting | null;
@@ -36,7 +38,7 @@ export const useLab = create<LabState>()((...a) => ({
   ...createPlaybackSlice(...a),
   ...createTrialsSlice(...a),
   ...createExplorerSlice(...a),
-  // After the explorer: its openSchedule only parks a schedule; step mode really opens it.
   ...createStepSlice(...a),
   ...createCompareSlice(...a),
+  ...createReplaySlice(...a),
 }));

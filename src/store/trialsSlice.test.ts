@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { presetConfig, type RunConfig } from '../core/config';
-import { EngineError, type RunOutcome } from '../runtime/engine';
+import { EngineError } from '../runtime/engine';
+import type { RunOutcome } from '../runtime/types';
 import { DEFAULT_PAGE_PARAMS, type PageParams } from '../core/pageParams';
 import type { EngineSupport } from '../runtime/features';
 import type { RunStatus } from './runSlice';

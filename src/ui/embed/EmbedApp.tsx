@@ -7,7 +7,7 @@ import { useLab } from '../../store/labStore';
 import { selectConfig, selectPage } from '../../store/selectors';
 import { TimelinePanel } from '../../timeline/TimelinePanel';
 import { Notices } from '../Notices';
-import { onDemand } from '../onDemand';
+import { onDemand } from '../../shared/onDemand';
 import { ResultPanel } from '../ResultPanel';
 import { EmbedChallenge } from './EmbedChallenge';
 import { EmbedRunView } from './EmbedRunView';

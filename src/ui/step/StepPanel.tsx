@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { threadLabel } from '../../core/threads';
 import { useLab } from '../../store/labStore';
 import { selectPage, selectStepping } from '../../store/selectors';
-import { scheduleFromPage } from '../../store/stepSlice';
+import { scheduleFromPage } from '../../store/urlSchedule';
 import { OP_WORDS, stepLeaves } from '../../timeline/stepLanes';
 
 let opened = false;
