@@ -237,7 +237,35 @@ test.describe('the embed view', () => {
     await runToDone(page);
     await expect(page.getByTestId('timeline')).toBeVisible();
     expect(page.workers().length).toBeGreaterThan(0);
+    // Lost-update counts stay inside the plot, even next to its right edge.
+    const outside = await page.evaluate(() => {
+      const plot = document.querySelector('.tl-hit')!.getBoundingClientRect();
+      return Array.from(document.querySelectorAll('.tl-lost-count'))
+        .map((t) => t.getBoundingClientRect())
+        .filter((r) => r.left < plot.left - 1 || r.right > plot.right + 1).length;
+    });
+    expect(outside).toBe(0);
     expect(await scrollWidth()).toBeLessThanOrEqual(320);
+  });
+});
+
+test.describe('the embed on a post', () => {
+  test("sits on the post's colours when transparent, and prints without controls", async ({
+    page,
+  }) => {
+    await page.goto('/?embed=1&background=transparent&theme=dark');
+    const background = (selector: string) =>
+      page.evaluate((s) => getComputedStyle(document.querySelector(s)!).backgroundColor, selector);
+    expect(await background('html')).toBe('rgba(0, 0, 0, 0)');
+    expect(await background('body')).toBe('rgba(0, 0, 0, 0)');
+    await runToDone(page);
+    await expect(page.getByTestId('timeline')).toBeVisible();
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeHidden();
+    await expect(page.getByRole('switch', { name: 'Atomic increments' })).toBeHidden();
+    await expect(page.getByTestId('result')).toBeVisible();
+    await expect(page.getByTestId('timeline')).toBeVisible();
   });
 });
 

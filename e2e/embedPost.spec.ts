@@ -133,9 +133,20 @@ test.describe('the post follows its theme and keeps its wheel', () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const scrolled = () => page.evaluate(() => window.scrollY);
     const top = await scrolled();
+    const draws = () => timeline.getAttribute('data-draws');
+    const drawn = await draws();
     await page.mouse.wheel(0, 200);
     await expect.poll(scrolled).toBeGreaterThan(top);
     await expect(frame.getByRole('status').filter({ hasText: 'scroll to zoom' })).toBeVisible();
+    // The plain wheel drew no zoom frame; with Ctrl it zooms.
+    expect(await draws()).toBe(drawn);
+    // The page scrolled under the pointer: back over the plot.
+    const moved = (await plot.boundingBox())!;
+    await page.mouse.move(moved.x + moved.width / 2, moved.y + moved.height / 2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -200);
+    await page.keyboard.up('Control');
+    await expect.poll(draws).not.toBe(drawn);
   });
 });
 

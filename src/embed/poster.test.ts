@@ -14,8 +14,12 @@ describe('the poster of a blog run', () => {
     for (const lane of ['main', 'func3', 'func4', 'func1', 'func2']) {
       expect(svg).toContain(`>${lane}</text>`);
     }
-    expect(svg.match(/<rect x=/g)).toHaveLength(trace.events.length);
-    expect(svg.match(/fill="#b3261e"/g)?.length).toBeGreaterThan(0);
+    // A mark per access; lost writes in red, one for each erasing write.
+    expect(svg.match(/M\d/g)).toHaveLength(trace.events.length);
+    const red = /<path fill="#b3261e" d="([^"]*)"/.exec(svg)?.[1] ?? '';
+    expect(red.match(/M/g)).toHaveLength(
+      accountTrace(trace).findings.filter((f) => f.erased > 0).length,
+    );
   });
 
   it('is the same file on every build, and says no loss for an exact strategy', () => {

@@ -41,17 +41,22 @@ export function posterSvg(strategy: StrategyId, seed = POSTER_SEED): string {
       `<text x="${indent}" y="${ly + 4}">${escapeAttribute(t.name)}</text>`
     );
   });
-  const marks: string[] = [];
+  // One path per kind of mark (a few kB, not one element per access).
+  const kinds = {
+    read: { colour: '#5b6170', h: 8, w: 1, d: [] as string[] },
+    write: { colour: '#0b63c5', h: 12, w: 1, d: [] as string[] },
+    lost: { colour: '#b3261e', h: 18, w: 2, d: [] as string[] },
+  };
   for (let i = 0; i < events.length; i++) {
     const op = OPS[events.op[i]!];
-    const lost = books.erasedByEvent[i]! > 0;
-    const colour = lost ? '#b3261e' : op === 'read' ? '#5b6170' : '#0b63c5';
-    const h = lost ? 18 : op === 'read' ? 8 : 12;
-    const top = y(events.thread[i]!) - h / 2;
-    marks.push(
-      `<rect x="${x(i).toFixed(1)}" y="${top}" width="${lost ? 2 : 1}" height="${h}" fill="${colour}"/>`,
-    );
+    const kind =
+      books.erasedByEvent[i]! > 0 ? kinds.lost : op === 'read' ? kinds.read : kinds.write;
+    const top = y(events.thread[i]!) - kind.h / 2;
+    kind.d.push(`M${x(i).toFixed(1)} ${top}h${kind.w}v${kind.h}h-${kind.w}z`);
   }
+  const marks = Object.values(kinds)
+    .filter((k) => k.d.length > 0)
+    .map((k) => `<path fill="${k.colour}" d="${k.d.join('')}"/>`);
   const outcome =
     books.lost === 0
       ? `Expected ${fmt(trace.expected)}, final ${fmt(trace.final)}: no increment was lost.`

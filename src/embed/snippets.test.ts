@@ -123,8 +123,13 @@ describe('snippets', () => {
 describe('docs/embedding.md', () => {
   const doc = readFileSync(new URL('../../docs/embedding.md', import.meta.url), 'utf8');
 
-  it('shows the height the Share dialog writes for the blog', () => {
-    expect(doc).toContain(`height="${iframeHeight(presetConfig('blog'))}"`);
+  it('shows both snippets exactly as the Share dialog writes them for the blog', () => {
+    const lab = 'https://lab.example/';
+    const blog = presetConfig('blog');
+    const title = embedTitle(blog);
+    const fallback = { href: lab, poster: posterUrl(lab, blog) };
+    expect(doc).toContain(scriptSnippet(`${lab}embed.js`, settingsQuery(blog), title, fallback));
+    expect(doc).toContain(iframeSnippet(embedUrl(lab, blog), title, iframeHeight(blog)));
   });
 
   it('lists every field race-lab:set takes', () => {

@@ -69,6 +69,9 @@ interface Item {
   centre: { x: number; y: number };
 }
 
+/** A count label's character, at most, in px. */
+const COUNT_CHAR_WIDTH = 7;
+
 /**
  * Lost updates, on their own layer above the accesses: each clobbering write ringed, the
  * writes it erased ringed thin, a connector from each erased write to the write that wiped
@@ -195,7 +198,8 @@ export function createMarkerLayer(root: SVGGElement): MarkerLayer {
         // A count label fits when the next marker on the lane is far enough to the right.
         const next = groups[n + 1];
         const room = next && next.lane === g.lane ? xAt(next.first) - x2 : Infinity;
-        const showCount = !many && g.erased > 1 && room > 16 + 7 * String(g.erased).length;
+        const showCount =
+          !many && g.erased > 1 && room > 16 + COUNT_CHAR_WIDTH * String(g.erased).length;
         if (showCount) {
           if (!item.count) {
             const text = document.createElementNS(SVG_NS, 'text');
@@ -203,9 +207,12 @@ export function createMarkerLayer(root: SVGGElement): MarkerLayer {
             el.el.append(text);
             item.count = new Attrs(text);
           }
-          item.count.set('x', String(round(x1 + 9)));
-          item.count.set('y', String(y - 8));
           const label = `−${g.erased}`;
+          // Inside the plot: a marker near its right edge (a narrow screen) puts it on its left.
+          const left = x1 + shift + 9 + COUNT_CHAR_WIDTH * label.length > geometry.plotWidth;
+          item.count.set('x', String(round(left ? x1 - 9 : x1 + 9)));
+          item.count.set('text-anchor', left ? 'end' : 'start');
+          item.count.set('y', String(y - 8));
           if (item.count.el.textContent !== label) item.count.el.textContent = label;
         } else if (item.count) {
           item.count.el.remove();
