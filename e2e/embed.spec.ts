@@ -37,9 +37,10 @@ async function embedFrame(page: Page, origin = APP_ORIGIN): Promise<Frame> {
   return frame!;
 }
 
-/** What a race-lab:result says, without its type. */
+/** What a race-lab:result says, without its type and the frame's name (embed.js frames). */
 function numbersOf(message: HostMessage) {
   const { type, ...numbers } = message.data;
+  delete numbers.frame;
   expect(type).toBe('race-lab:result');
   return numbers as { expected: number; final: number; lost: number; strategy: string };
 }
@@ -137,7 +138,8 @@ test.describe('embedded on a blog that sends no headers', () => {
     // The page shows no theme of its own, so the frame opens in the reader's (light here).
     await expect(iframe).toHaveAttribute(
       'src',
-      `${APP_ORIGIN}/?embed=1&preset=blog&strategy=racy&theme=light`,
+      // Each frame embed.js makes is named, and every message it sends carries the name.
+      `${APP_ORIGIN}/?embed=1&preset=blog&strategy=racy&theme=light&frame=race-lab-1`,
     );
     await expect(iframe).toHaveAttribute('allow', 'cross-origin-isolated');
     await expect(iframe).toHaveAttribute(
@@ -181,7 +183,7 @@ test.describe('embed.js on a page that renders later', () => {
     const late = page.locator('#late iframe');
     await expect(late).toHaveAttribute(
       'src',
-      `${APP_ORIGIN}/?embed=1&preset=pair&strategy=atomic&theme=light`,
+      `${APP_ORIGIN}/?embed=1&preset=pair&strategy=atomic&theme=light&frame=race-lab-2`,
     );
     await expect(late).toHaveAttribute('title', 'Race Lab');
     // Mounting adds nodes too: that must not mount anything twice.

@@ -11,6 +11,12 @@ import {
   settingsQuery,
   type EmbedLook,
 } from '../../embed/snippets';
+import {
+  componentSnippet,
+  elementSnippet,
+  viewQuery,
+  withView,
+} from '../../embed/componentSnippets';
 import { useLab } from '../../store/labStore';
 import { selectConfig, selectPage } from '../../store/selectors';
 
@@ -129,6 +135,11 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   const app = location.origin + location.pathname;
   const title = embedTitle(config);
   const script = new URL('embed.js', document.baseURI).href;
+  // The embed opens on the view the writer is looking at: step mode, a challenge, compare…
+  const view = viewQuery(page);
+  const settings = withView(settingsQuery(config, look), view);
+  const fullPage = fullPageUrl(app, config, page);
+  const withViewUrl = (url: string) => (view.size > 0 ? `${url}&${view}` : url);
   return (
     <dialog
       ref={dialog}
@@ -169,22 +180,33 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
       </div>
       <CopyField
         label="Script snippet"
-        value={scriptSnippet(script, settingsQuery(config, look), title, {
-          href: fullPageUrl(app, config, page),
+        value={scriptSnippet(script, settings, title, {
+          href: fullPage,
           poster: posterUrl(app, config),
         })}
         rows={4}
       />
       <CopyField
+        label="Custom element snippet"
+        value={elementSnippet(script, settings, title, fullPage)}
+        rows={3}
+      />
+      <CopyField
+        label="React component snippet"
+        value={componentSnippet(app, settings, title)}
+        rows={3}
+      />
+      <CopyField
         label="Iframe snippet"
-        value={iframeSnippet(embedUrl(app, config, look), title, iframeHeight(config))}
+        value={iframeSnippet(withViewUrl(embedUrl(app, config, look)), title, iframeHeight(config))}
         rows={4}
       />
       <p className="field-hint">
         The script snippet reserves the embed's height, follows the page's light or dark theme and
         shows its link until the frame is ready. The iframe is {iframeHeight(config)} px high: it
         holds a run at 360 px wide and more. Both paste into HTML and MDX unchanged, and run nothing
-        until the reader presses Run. See docs/embedding.md.
+        until the reader presses Run. The custom element needs only embed.js; the React component
+        comes from the race-lab-embed package on npm. See docs/embedding.md.
       </p>
       <div className="share-actions">
         <button type="button" onClick={end}>
