@@ -1,23 +1,12 @@
 import { bookProblems } from './books';
+import type { FindingTable } from './findingTable';
 import { rebuildHistory } from './history';
 import { FLAG } from './layout';
 import { opCode } from './ops';
 import { buildFindings } from './staleness';
 import type { Trace } from './trace';
 
-export interface WriteFinding {
-  /** Event index of the clobbering write. */
-  index: number;
-  thread: number;
-  /** The read this write's value came from (the same thread's latest read); null for add/cas. */
-  readIndex: number | null;
-  /** replaced + 1 − value: increments this write erased (negative: lost ones it brought back). */
-  erased: number;
-  /** Event indices of the writes between its read's source and itself in the counter's history. */
-  erasedWrites: number[];
-  /** Distinct threads owning erasedWrites, ascending. */
-  victims: number[];
-}
+export type { WriteFinding } from './findingTable';
 
 export interface ThreadLoss {
   thread: number;
@@ -46,8 +35,8 @@ export interface Accounting {
   writes: number;
   /** Per event index: erased for write-like events, 0 otherwise. */
   erasedByEvent: Int32Array;
-  /** Every write with erased ≠ 0, in event order. */
-  findings: WriteFinding[];
+  /** Every write with erased ≠ 0, in event order (findingAt gives one as an object). */
+  findings: FindingTable;
   /** One per thread in trace.threads. */
   perThread: ThreadLoss[];
   longestStaleWindow: StaleWindow | null;
@@ -115,7 +104,7 @@ export function accountTrace(trace: Trace): Accounting {
     writes,
     erasedByEvent,
     findings,
-    perThread: threadLosses(trace, erasedByEvent, tickOrder, findings),
+    perThread: threadLosses(trace, erasedByEvent, tickOrder, findings, history.index),
     longestStaleWindow: longestWindow(findings),
     history: { index: history.index, value: history.value },
     complete,
@@ -129,7 +118,8 @@ function threadLosses(
   trace: Trace,
   erasedByEvent: Int32Array,
   writes: Int32Array,
-  findings: readonly WriteFinding[],
+  findings: FindingTable,
+  history: Int32Array,
 ): ThreadLoss[] {
   const e = trace.events;
   const losses: ThreadLoss[] = trace.threads.map((t) => ({
@@ -146,10 +136,12 @@ function threadLosses(
   }
   // A write erased again by a later stale write still counts once for its owner.
   const counted = new Uint8Array(e.length);
-  for (const f of findings) {
-    for (const w of f.erasedWrites) {
+  for (let k = 0; k < findings.length; k++) {
+    const clobberer = findings.thread[k]!;
+    for (let p = findings.from[k]!; p < findings.to[k]!; p++) {
+      const w = history[p]!;
       const loss = losses[e.thread[w]!];
-      if (counted[w] || !loss || loss.thread === f.thread) continue;
+      if (counted[w] || !loss || loss.thread === clobberer) continue;
       counted[w] = 1;
       loss.lostAsVictim++;
     }
@@ -158,17 +150,22 @@ function threadLosses(
 }
 
 /** The stale write with the most writes between its read and itself. */
-function longestWindow(findings: readonly WriteFinding[]): StaleWindow | null {
-  let best: WriteFinding | null = null;
-  for (const f of findings) {
-    if (f.readIndex === null) continue;
-    if (!best || f.erasedWrites.length > best.erasedWrites.length) best = f;
+function longestWindow(findings: FindingTable): StaleWindow | null {
+  let best = -1;
+  let bestSpan = -1;
+  for (let k = 0; k < findings.length; k++) {
+    if (findings.read[k]! < 0) continue;
+    const span = findings.to[k]! - findings.from[k]!;
+    if (span > bestSpan) {
+      best = k;
+      bestSpan = span;
+    }
   }
-  if (!best || best.readIndex === null) return null;
+  if (best < 0) return null;
   return {
-    readIndex: best.readIndex,
-    writeIndex: best.index,
-    thread: best.thread,
-    writesBetween: best.erasedWrites.length,
+    readIndex: findings.read[best]!,
+    writeIndex: findings.index[best]!,
+    thread: findings.thread[best]!,
+    writesBetween: bestSpan,
   };
 }

@@ -71,9 +71,11 @@ export function toChromeTrace(trace: Trace, acc: Accounting): ChromeTrace {
   const starts = new Map<number, number[]>();
   const ends = new Map<number, number[]>();
   let flows = 0;
-  for (const finding of acc.findings) {
-    for (const erased of finding.erasedWrites) {
-      const clobber = finding.index;
+  const { findings, history } = acc;
+  for (let k = 0; k < findings.length; k++) {
+    for (let p = findings.from[k]!; p < findings.to[k]!; p++) {
+      const erased = history.index[p]!;
+      const clobber = findings.index[k]!;
       const forward =
         ts[erased]! < ts[clobber]! || (ts[erased] === ts[clobber] && erased < clobber);
       const [from, to] = forward ? [erased, clobber] : [clobber, erased];

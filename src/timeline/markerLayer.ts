@@ -1,8 +1,8 @@
 import { format, type ScaleLinear } from 'd3';
 import { describeFinding } from '../core/describe';
 import { anchorFor, type Geometry, type XPositions } from './layout';
-import { findingAt, markersInView, type MarkerGroup, type MarkerLimits } from './markers';
-import type { TimelineModel } from './model';
+import { markersInView, type MarkerGroup, type MarkerLimits } from './markers';
+import { modelFinding, type TimelineModel } from './model';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -40,7 +40,7 @@ export function groupText(model: TimelineModel, g: MarkerGroup): string {
 }
 
 function describeGroup(model: TimelineModel, g: MarkerGroup): string {
-  const finding = g.count === 1 ? findingAt(model.findings, g.first) : undefined;
+  const finding = g.count === 1 ? modelFinding(model, g.first) : undefined;
   if (finding && model.accounting) {
     return `Access #${fmt(g.first)}: ${describeFinding(model.trace, model.accounting, finding)}`;
   }
@@ -170,8 +170,7 @@ export function createMarkerLayer(root: SVGGElement): MarkerLayer {
         const y = lanes[g.lane]?.y ?? 0;
         const x1 = xAt(g.first);
         const x2 = xAt(g.last);
-        const erasedWrites =
-          g.count === 1 ? findingAt(model.findings, g.first)?.erasedWrites : null;
+        const erasedWrites = g.count === 1 ? modelFinding(model, g.first)?.erasedWrites : null;
         if (erasedWrites && ringPaths.length < MAX_RINGS) {
           for (const w of spread(erasedWrites, RINGS_PER_FINDING)) {
             const wx = xAt(w);
