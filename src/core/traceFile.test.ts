@@ -266,7 +266,9 @@ describe('parseTraceFile refuses malformed files with a specific message', () =>
     expect(text.length).toBeGreaterThan(MAX_TRACE_FILE_BYTES);
     const result = parseTraceFile(text);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toMatch(/^The file is too large \(500\.0 MB; .* 500 MB\)/);
+    expect(!result.ok && result.message).toMatch(
+      /^The file is too large \(64\.0 MB\): .* up to 64 MB\.$/,
+    );
     expect(parse).not.toHaveBeenCalled();
     parse.mockRestore();
   });

@@ -4,6 +4,7 @@ import { epochNow } from '../core/recording';
 import { threadLabel } from '../core/threads';
 import type { Trace } from '../core/trace';
 import type { LeafResult } from '../workers/api';
+import type { SharedTraceSource } from '../workers/traceApi';
 import { EngineError } from './engineError';
 import { createGatedRun, type GatedRun } from './gated';
 import { finishRun } from './outcome';
@@ -33,6 +34,11 @@ export interface RunOutcome {
   elapsedMs: number;
   tallies: ThreadTally[];
   trace: Trace | null;
+  /**
+   * A free run's trace left undecoded in its shared buffer (then `trace` is null): the trace
+   * worker reads it. `releaseTrace` hands the buffer back once nothing reads it any more.
+   */
+  sharedTrace?: SharedTraceSource;
   /** Whether every worker, nested ones included, reported shared memory. */
   workersIsolated: boolean;
   /** Step mode and replay: the leaf that moved at each step (also in `trace.schedule`). */
@@ -142,6 +148,14 @@ export class WorkerEngine {
     this.abort('stopped', 'The run was stopped.');
   }
 
+  /**
+   * A finished run's trace buffer is free again (its trace was read, or will never be): keep
+   * it for the next run. Never for a stopped or failed run, whose workers may still write.
+   */
+  releaseTrace(source: SharedTraceSource): void {
+    this.spareTrace.giveBack(source.events.buffer as SharedArrayBuffer);
+  }
+
   /** Workers alive now, nested ones included. */
   liveWorkers(): number {
     return this.pool.live();
@@ -196,10 +210,7 @@ export class WorkerEngine {
     if (plan.trace?.wallEpoch != null) plan.trace.wallEpoch = epochNow();
     const { leaves, isolated } = await this.dispatch(plan, workers);
     if (active.over) throw new EngineError('stopped', 'The run was stopped.');
-    const outcome = finishRun(plan, leaves, isolated, config);
-    // Every worker has answered and the trace is copied out: the buffer is free again.
-    if (plan.trace) this.spareTrace.giveBack(plan.trace.events.buffer as SharedArrayBuffer);
-    return outcome;
+    return finishRun(plan, leaves, isolated, config, true);
   }
 
   /** One worker of the main thread's own per child of main, started or reused. */

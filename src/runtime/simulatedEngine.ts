@@ -1,4 +1,4 @@
-import { expectedTotal, traceEnabled, type RunConfig } from '../core/config';
+import { expectedTotal, traceEnabled, traceWindowed, type RunConfig } from '../core/config';
 import { randomChooser, Simulation, type Chooser } from '../core/simulation';
 import { EngineError } from './engineError';
 import type { RunOutcome, ThreadTally } from './engine';
@@ -24,7 +24,9 @@ export class SimulatedEngine {
     this.running = true;
     this.stopped = false;
     try {
-      const sim = new Simulation(config, { record: traceEnabled(config) });
+      // One access at a time has no buffer to fill: a run past the default limit records nothing.
+      const record = traceEnabled(config) && !traceWindowed(config);
+      const sim = new Simulation(config, { record });
       const started = performance.now();
       while (!sim.done) {
         const sliceEnd = performance.now() + SLICE_MS;
@@ -39,7 +41,7 @@ export class SimulatedEngine {
         if (this.stopped) throw new EngineError('stopped', 'Stopped.');
       }
       const elapsedMs = performance.now() - started;
-      const trace = traceEnabled(config) ? sim.toTrace() : null;
+      const trace = record ? sim.toTrace() : null;
       const tallies: ThreadTally[] = sim.threads
         .filter((t) => t.role === 'leaf')
         .map((t) => ({

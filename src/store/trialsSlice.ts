@@ -128,6 +128,8 @@ export const createTrialsSlice: StateCreator<Needs, [], [], TrialsSlice> = (set,
             const engine = getEngine();
             try {
               const outcome = await engine.run({ ...config, strategy: s.strategy });
+              // Trials read only the outcome: the trace's buffer is free for the next trial.
+              if (outcome.sharedTrace) engine.releaseTrace(outcome.sharedTrace);
               s.finals.push(outcome.final);
               s.elapsedMs.push(outcome.elapsedMs);
               completed++;

@@ -5,6 +5,7 @@ import { findingAt, findingOf, type WriteFinding } from '../core/findingTable';
 import { hasWallTime, orderPositions, wallPositions, type XPositions } from './layout';
 import { buildModelColumns, type ModelColumns } from './modelColumns';
 import { lazyColumn, pcFiller, sourceFiller } from './pcMap';
+import { prebuiltColumns } from './prebuilt';
 
 /** Everything the timeline derives from one trace, computed once (O(n)) and then only read. */
 export interface TimelineModel extends ModelColumns {
@@ -37,16 +38,6 @@ export function pcAtOf(trace: Trace): (i: number) => number {
 }
 
 const models = new WeakMap<Trace, TimelineModel>();
-const prebuilt = new WeakMap<Trace, { accounting: Accounting | null; columns: ModelColumns }>();
-
-/** Hand over columns the trace worker built, so the page does not build them again. */
-export function adoptModelColumns(
-  trace: Trace,
-  accounting: Accounting | null,
-  columns: ModelColumns,
-): void {
-  prebuilt.set(trace, { accounting, columns });
-}
 
 /** The timeline's view of a trace and its accounting, built on first use and then cached. */
 export function timelineModel(trace: Trace, accounting: Accounting | null): TimelineModel {
@@ -54,9 +45,7 @@ export function timelineModel(trace: Trace, accounting: Accounting | null): Time
   if (cached && cached.accounting === accounting) return cached;
   const started = performance.now();
   const e = trace.events;
-  const given = prebuilt.get(trace);
-  const columns =
-    given && given.accounting === accounting ? given.columns : buildModelColumns(trace, accounting);
+  const columns = prebuiltColumns(trace, accounting) ?? buildModelColumns(trace, accounting);
   const source = new Int32Array(e.length);
   const model: TimelineModel = {
     ...columns,

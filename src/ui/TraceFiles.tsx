@@ -32,22 +32,6 @@ async function withFormats(action: (f: TraceFormats) => void | Promise<void>): P
   await action(loaded);
 }
 
-/** Reads a dropped or chosen file and shows it, or says what is wrong and keeps the screen. */
-async function openFile(
-  file: File,
-  { MAX_TRACE_FILE_BYTES, parseTraceFile }: TraceFormats,
-): Promise<void> {
-  const { showTrace, addNotices } = useLab.getState();
-  if (file.size > MAX_TRACE_FILE_BYTES) {
-    const mb = Math.round(MAX_TRACE_FILE_BYTES / 1e6);
-    addNotices('import', [`${file.name} is too large to open (over ${mb} MB).`]);
-    return;
-  }
-  const result = parseTraceFile(await file.text());
-  if (result.ok) showTrace(result.trace);
-  else addNotices('import', [`Could not open ${file.name}: ${result.message}`]);
-}
-
 /** Download the run's trace (Race Lab JSON, Chrome trace) and open a saved one. */
 export function TraceFiles() {
   const trace = useLab(selectTrace);
@@ -61,7 +45,7 @@ export function TraceFiles() {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file && !running) void withFormats((f) => openFile(file, f));
+    if (file && !running) void useLab.getState().openTrace(file);
   };
   return (
     <section
@@ -107,7 +91,7 @@ export function TraceFiles() {
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) void withFormats((f) => openFile(file, f));
+          if (file) void useLab.getState().openTrace(file);
         }}
       />
       <small className="field-hint">or drop a Race Lab trace file here</small>
