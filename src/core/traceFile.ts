@@ -56,12 +56,12 @@ export type ImportResult = { ok: true; trace: Trace } | { ok: false; message: st
 /** What an export may be given instead of working it out: the accounting and the time. */
 export interface ExportOptions {
   /** The trace's accounting, when the caller has it already (it costs a pass over the events). */
-  accounting?: Accounting;
+  accounting?: Pick<Accounting, 'lost' | 'balanced'>;
   createdAt?: Date;
 }
 
-/** Everything but the events, in the order a file lists its fields. */
-function header(trace: Trace, options: ExportOptions): Omit<TraceFileV1, 'events'> {
+/** Everything but the events, in the order a file lists its fields (the compact form's too). */
+export function traceHeader(trace: Trace, options: ExportOptions): Omit<TraceFileV1, 'events'> {
   const acc = options.accounting ?? accountTrace(trace);
   const head: Omit<TraceFileV1, 'events'> = {
     format: TRACE_FORMAT,
@@ -81,7 +81,7 @@ function header(trace: Trace, options: ExportOptions): Omit<TraceFileV1, 'events
 
 /** The trace as a plain file object (small traces, tests); `serializeTrace` writes the same. */
 export function traceToFile(trace: Trace, options: ExportOptions = {}): TraceFileV1 {
-  return { ...header(trace, options), events: eventsToList(trace.events) };
+  return { ...traceHeader(trace, options), events: eventsToList(trace.events) };
 }
 
 /** Events per JSON.stringify call: large enough to be fast, small enough to bound memory. */
@@ -95,7 +95,7 @@ const CHUNK = 65_536;
  */
 export function serializeTrace(trace: Trace, options: ExportOptions = {}): string {
   // One top-level field per line, so the file's head reads well in any editor.
-  const fields = Object.entries(header(trace, options));
+  const fields = Object.entries(traceHeader(trace, options));
   const head = fields.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
   const e = trace.events;
   const blocks: string[] = [];

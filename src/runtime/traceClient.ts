@@ -1,5 +1,12 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
-import type { ProcessAnswer, TraceInput, TraceProgress, TraceWorkerApi } from '../workers/traceApi';
+import type { Trace } from '../core/trace';
+import type {
+  ProcessAnswer,
+  TraceInput,
+  TraceProgress,
+  TraceSummary,
+  TraceWorkerApi,
+} from '../workers/traceApi';
 import { transferList } from '../workers/transferList';
 
 /** Why processing did not answer: stopped by the reader, or the worker broke. */
@@ -40,6 +47,12 @@ export class TraceClient {
     return Promise.race([c.api.process(moved, proxy(onProgress)), c.ended]).finally(() => {
       if (this.connection === c) this.busy = false;
     });
+  }
+
+  /** The trace as a compact file; the trace is copied to the worker, the page keeps its own. */
+  encode(trace: Trace, summary: TraceSummary): Promise<Blob> {
+    const c = (this.connection ??= this.connect());
+    return Promise.race([c.api.encode(trace, summary), c.ended]);
   }
 
   /** End the processing in flight, if any; its promise rejects with kind 'stopped'. */

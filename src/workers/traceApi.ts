@@ -27,6 +27,9 @@ export interface ProcessedTrace {
 export type ProcessAnswer =
   { ok: true; processed: ProcessedTrace } | { ok: false; message: string };
 
+/** What a file's summary says of the books. */
+export type TraceSummary = Pick<Accounting, 'lost' | 'balanced'>;
+
 /** How far the worker is: which step, over how many accesses, and the share done (0–1). */
 export interface TraceProgress {
   step: 'reading' | 'checking' | 'drawing';
@@ -38,4 +41,6 @@ export interface TraceProgress {
 export interface TraceWorkerApi {
   /** Read, account and prepare a trace; the answer's arrays are transferred, not copied. */
   process(input: TraceInput, progress: (p: TraceProgress) => void): Promise<ProcessAnswer>;
+  /** The trace as a compact, gzip-compressed file (docs/trace-format.md). */
+  encode(trace: Trace, summary: TraceSummary): Promise<Blob>;
 }
