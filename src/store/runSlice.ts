@@ -127,6 +127,8 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
           seed !== null
             ? await simulated.run(config, seed)
             : await getEngine().run(config, failHook(page, get().setPage));
+        // For profilers and the bench: where the workers' part ends and the trace's begins.
+        performance.mark('race-lab:workers-done');
         const shared = outcome.sharedTrace;
         const input: TraceInput | null = shared
           ? { kind: 'shared', source: shared }
