@@ -1,7 +1,6 @@
 // Large traces on the main thread: the longest task from Run to a drawn timeline, the JS heap
 // after, and the wait for the timeline, at 2,000,000 and 8,000,000 accesses; then the size of
 // an 8,000,000-access trace file and the time it takes to open back to a drawn timeline.
-/* global window, document */
 import { stat } from 'node:fs/promises';
 import { openLab, runAndRead } from '../lib/lab.mjs';
 import { MEASURE_COLUMNS } from '../lib/report.mjs';
