@@ -4,8 +4,12 @@ import { findingList } from './findingTable';
 import type { Accounting } from './accounting';
 import type { Trace } from './trace';
 
+/** The findings as plain objects, erased writes as an array, to compare with literals. */
 const list = (acc: Accounting, trace: Trace) =>
-  findingList(acc.findings, acc.history.index, trace.events);
+  findingList(acc.findings, acc.history.index, trace.events).map((f) => ({
+    ...f,
+    erasedWrites: Array.from(f.erasedWrites),
+  }));
 import { handTrace } from './handTrace';
 
 /** Two workers both read 0 and both write 1: worker 2 erases worker 1's increment. */

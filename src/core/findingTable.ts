@@ -9,8 +9,11 @@ export interface WriteFinding {
   readIndex: number | null;
   /** replaced + 1 − value: increments this write erased (negative: lost ones it brought back). */
   erased: number;
-  /** Event indices of the writes between its read's source and itself in the counter's history. */
-  erasedWrites: number[];
+  /**
+   * Event indices of the writes between its read's source and itself in the counter's
+   * history (a view into the history, not a copy: it can hold millions).
+   */
+  erasedWrites: Int32Array;
   /** Distinct threads owning erasedWrites, ascending. */
   victims: number[];
 }
@@ -52,8 +55,16 @@ export function findingAt(
   events: Pick<TraceEvents, 'thread'>,
   k: number,
 ): WriteFinding {
-  const erasedWrites = Array.from(history.subarray(table.from[k]!, table.to[k]!));
-  const victims = [...new Set(erasedWrites.map((w) => events.thread[w]!))].sort((a, b) => a - b);
+  const erasedWrites = history.subarray(table.from[k]!, table.to[k]!);
+  const seen = new Uint8Array(256);
+  const victims: number[] = [];
+  for (const w of erasedWrites) {
+    const owner = events.thread[w]!;
+    if (seen[owner]) continue;
+    seen[owner] = 1;
+    victims.push(owner);
+  }
+  victims.sort((a, b) => a - b);
   const read = table.read[k]!;
   return {
     index: table.index[k]!,

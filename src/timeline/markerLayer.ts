@@ -17,8 +17,8 @@ const fmt = format(',');
 const round = (v: number) => Math.round(v * 10) / 10;
 
 /** Up to `n` entries of `list`: its first, its last and evenly spaced ones between. */
-export function spread<T>(list: readonly T[], n: number): T[] {
-  if (list.length <= n) return [...list];
+export function spread<T>(list: ArrayLike<T>, n: number): T[] {
+  if (list.length <= n) return Array.from(list);
   return Array.from({ length: n }, (_, k) => list[Math.round((k * (list.length - 1)) / (n - 1))]!);
 }
 
