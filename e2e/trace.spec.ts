@@ -94,6 +94,27 @@ test.describe('trace files', () => {
     expect(await findingTexts(page)).toEqual(findings);
   });
 
+  test('a large trace is read off the main thread with progress, and Stop ends the reading', async ({
+    page,
+  }) => {
+    // 2,000,000 accesses: recorded by default, and long enough to read to catch it reading.
+    await page.goto('/?workers=2&increments=500000&work=0');
+    const { result, run, stop } = lab(page);
+    await run.click();
+    const reading = page.getByTestId('reading');
+    await expect(reading).toBeVisible({ timeout: 60_000 });
+    await expect(result.getByRole('status')).toContainText(/accesses… \d+%/);
+    await expect(result).toHaveAttribute('data-state', 'running');
+    await stop.click();
+    await expect(result).toHaveAttribute('data-state', 'stopped');
+    await expect(reading).toBeHidden();
+
+    const readout = await runToDone(page, 120_000);
+    await expect(result).toHaveAttribute('data-accesses', '2000001');
+    await expect(result).toHaveAttribute('data-books', 'balanced');
+    expect(readout.expected).toBe(1_000_000);
+  });
+
   test('a bad or oversized file is refused with its reason, and the run on screen stays', async ({
     page,
   }, testInfo) => {

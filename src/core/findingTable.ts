@@ -56,15 +56,6 @@ export function findingAt(
   k: number,
 ): WriteFinding {
   const erasedWrites = history.subarray(table.from[k]!, table.to[k]!);
-  const seen = new Uint8Array(256);
-  const victims: number[] = [];
-  for (const w of erasedWrites) {
-    const owner = events.thread[w]!;
-    if (seen[owner]) continue;
-    seen[owner] = 1;
-    victims.push(owner);
-  }
-  victims.sort((a, b) => a - b);
   const read = table.read[k]!;
   return {
     index: table.index[k]!,
@@ -72,8 +63,24 @@ export function findingAt(
     readIndex: read < 0 ? null : read,
     erased: table.erased[k]!,
     erasedWrites,
-    victims,
+    // Worked out when asked: a stale write can have erased millions (the timeline only rings a few).
+    get victims() {
+      return victimsOf(erasedWrites, events.thread);
+    },
   };
+}
+
+/** The distinct owners of `writes`, ascending. */
+function victimsOf(writes: Int32Array, thread: Uint8Array): number[] {
+  const seen = new Uint8Array(256);
+  const victims: number[] = [];
+  for (const w of writes) {
+    const owner = thread[w]!;
+    if (seen[owner]) continue;
+    seen[owner] = 1;
+    victims.push(owner);
+  }
+  return victims.sort((a, b) => a - b);
 }
 
 /** The first `limit` findings (all by default) as plain objects. */
