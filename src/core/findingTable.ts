@@ -1,39 +1,7 @@
+import type { FindingTable, WriteFinding } from './accountingTypes';
 import type { TraceEvents } from './trace';
 
-/** One clobbering write as a plain object (a list on screen, a test, an export). */
-export interface WriteFinding {
-  /** Event index of the clobbering write. */
-  index: number;
-  thread: number;
-  /** The read this write's value came from (the same thread's latest read); null for add/cas. */
-  readIndex: number | null;
-  /** replaced + 1 − value: increments this write erased (negative: lost ones it brought back). */
-  erased: number;
-  /**
-   * Event indices of the writes between its read's source and itself in the counter's
-   * history (a view into the history, not a copy: it can hold millions).
-   */
-  erasedWrites: Int32Array;
-  /** Distinct threads owning erasedWrites, ascending. */
-  victims: number[];
-}
-
-/**
- * Every clobbering write of a run, column by column: a run with millions of them keeps a few
- * typed arrays, which a worker hands to the page without copying. Entry k erased the writes
- * at `history[from[k]]` up to (not including) `history[to[k]]` of the counter's history.
- */
-export interface FindingTable {
-  length: number;
-  /** Event index of each clobbering write, ascending. */
-  index: Int32Array;
-  thread: Uint8Array;
-  /** The read its value came from; -1 for none (add, cas). */
-  read: Int32Array;
-  erased: Int32Array;
-  from: Int32Array;
-  to: Int32Array;
-}
+export type { FindingTable, WriteFinding } from './accountingTypes';
 
 /** An empty table with room for `n` findings. */
 export function allocFindings(n: number): FindingTable {

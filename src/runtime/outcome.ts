@@ -5,8 +5,8 @@ import { SharedMemory } from '../core/sharedMemory';
 import { decodeSharedTrace, type Trace } from '../core/trace';
 import type { LeafResult } from '../workers/api';
 import type { SharedTraceSource } from '../workers/traceApi';
-import type { RunOutcome } from './engine';
 import type { RunPlan } from './plan';
+import type { RunOutcome } from './types';
 
 /**
  * Main's own traced read of the counter, then the outcome and its trace. With `leaveShared`

@@ -3,10 +3,13 @@ import type { Accounting } from '../core/accounting';
 import { expectedTotal, type RunConfig } from '../core/config';
 import type { StrategyId } from '../core/strategies';
 import type { Trace } from '../core/trace';
-import { EngineError, type RunOutcome, type ThreadTally } from '../runtime/engine';
+import { EngineError } from '../runtime/engine';
+import type { RunOutcome } from '../runtime/types';
+import type { ThreadTally } from '../core/threads';
 import type { PageParams } from '../core/pageParams';
 import { TraceProcessingError } from '../runtime/traceClient';
 import type { TraceInput } from '../workers/traceApi';
+import type { EngineSupport } from '../runtime/features';
 import { freshSeed, getEngine, simulated, usesSimulation } from './engines';
 import { readTrace, stopReading, type ReadTrace, type TraceProgress } from './traceReading';
 
@@ -44,6 +47,7 @@ export interface RunSlice {
 }
 
 type Needs = RunSlice & {
+  detectEngine(): Promise<EngineSupport>;
   stepping: unknown;
   leaveStepMode(): void;
   config: RunConfig;
@@ -51,7 +55,7 @@ type Needs = RunSlice & {
   setPage(change: Partial<PageParams>): void;
   trace: Trace | null;
   accounting: Accounting | null;
-  resetPlayback(length: number): void;
+  resetPlayback(): void;
   addNotices(source: 'import', texts: readonly string[]): void;
 };
 
@@ -83,9 +87,12 @@ export function resultOf(
   };
 }
 
-/** The debug-only hook that makes one worker throw, for testing how failures surface. */
+/**
+ * The test-only hook that makes one worker throw, for testing how failures surface: only the
+ * e2e build has it (`__FAULT_INJECTION__`); production ignores `fail`.
+ */
 function failHook(page: PageParams, setPage: (change: Partial<PageParams>) => void) {
-  if (!page.debug || page.fail === null) return {};
+  if (!__FAULT_INJECTION__ || !page.debug || page.fail === null) return {};
   // One failing run per request: the next run shows that the page recovers.
   setPage({ fail: null });
   return { failThread: page.fail };
@@ -119,10 +126,10 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
       }
       const mine = ++owner;
       const { config, page } = get();
-      const simulate = usesSimulation(page);
-      const seed = simulate ? (page.seed ?? freshSeed()) : null;
       set({ status: 'running', error: null, reading: null });
       try {
+        const simulate = usesSimulation(page, await get().detectEngine());
+        const seed = simulate ? (page.seed ?? freshSeed()) : null;
         const outcome =
           seed !== null
             ? await simulated.run(config, seed)
@@ -155,7 +162,7 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
           accounting,
           liveWorkers: getEngine().liveWorkers(),
         });
-        get().resetPlayback(shown?.trace.events.length ?? 0);
+        get().resetPlayback();
       } catch (e) {
         if (owner !== mine) return;
         const stopped = isStop(e);
@@ -192,7 +199,7 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
           accounting,
           result: resultOf(trace.config, outcome, accounting, 'imported'),
         });
-        get().resetPlayback(trace.events.length);
+        get().resetPlayback();
       } catch (e) {
         if (owner !== mine) return;
         // Nothing on screen is lost: the earlier result and trace stay.

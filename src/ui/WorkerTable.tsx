@@ -2,6 +2,7 @@ import { threadLabel } from '../core/threads';
 import { useLab } from '../store/labStore';
 import { selectAccounting, selectTrace } from '../store/selectors';
 import type { RunResult } from '../store/runSlice';
+import { ScrollBox } from './ScrollBox';
 
 /** Per worker: increments done, CAS retries, and (when traced) whose increments were lost. */
 export function WorkerTable({ result }: { result: RunResult }) {
@@ -11,32 +12,36 @@ export function WorkerTable({ result }: { result: RunResult }) {
   if (leaves.length === 0) return null;
   const loss = new Map(accounting?.perThread.map((p) => [p.thread, p]));
   return (
-    <table className="workers">
-      <caption>Per worker</caption>
-      <thead>
-        <tr>
-          <th scope="col">Worker</th>
-          <th scope="col">Increments done</th>
-          <th scope="col">CAS retries</th>
-          {accounting && <th scope="col">Its increments lost</th>}
-          {accounting && <th scope="col">Increments it erased</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {leaves.map((t) => (
-          <tr key={t.thread}>
-            <th scope="row">
-              {trace ? threadLabel(trace.threads, t.thread) : `worker ${t.thread}`}
-            </th>
-            <td>{t.done.toLocaleString('en')}</td>
-            <td>{t.retries.toLocaleString('en')}</td>
-            {accounting && <td>{(loss.get(t.thread)?.lostAsVictim ?? 0).toLocaleString('en')}</td>}
-            {accounting && (
-              <td>{(loss.get(t.thread)?.erasedAsClobberer ?? 0).toLocaleString('en')}</td>
-            )}
+    <ScrollBox label="Per worker">
+      <table className="workers">
+        <caption>Per worker</caption>
+        <thead>
+          <tr>
+            <th scope="col">Worker</th>
+            <th scope="col">Increments done</th>
+            <th scope="col">CAS retries</th>
+            {accounting && <th scope="col">Its increments lost</th>}
+            {accounting && <th scope="col">Increments it erased</th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {leaves.map((t) => (
+            <tr key={t.thread}>
+              <th scope="row">
+                {trace ? threadLabel(trace.threads, t.thread) : `worker ${t.thread}`}
+              </th>
+              <td>{t.done.toLocaleString('en')}</td>
+              <td>{t.retries.toLocaleString('en')}</td>
+              {accounting && (
+                <td>{(loss.get(t.thread)?.lostAsVictim ?? 0).toLocaleString('en')}</td>
+              )}
+              {accounting && (
+                <td>{(loss.get(t.thread)?.erasedAsClobberer ?? 0).toLocaleString('en')}</td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollBox>
   );
 }
