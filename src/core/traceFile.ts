@@ -11,7 +11,7 @@ import { parseEnvelope, TRACE_FORMAT, TRACE_VERSION } from './traceFileSchema';
  * drawing a trace of this size. The compact form holds 10,000,000 accesses well within it;
  * the JSON form, about 60 bytes an access, holds about a million.
  */
-export const MAX_TRACE_FILE_BYTES = 64_000_000;
+export const MAX_TRACE_FILE_BYTES = 80_000_000;
 
 /** Why a file of `bytes` is refused, naming the limit. */
 export const tooLarge = (bytes: number): string =>
