@@ -10,6 +10,9 @@ export const selectLiveWorkers = (s: LabState) => s.liveWorkers;
 export const selectTrace = (s: LabState) => s.trace;
 export const selectAccounting = (s: LabState) => s.accounting;
 export const selectRunning = (s: LabState) => s.status === 'running';
+export const selectReading = (s: LabState) => s.reading;
+/** Busy with workers: a run in flight, not just the reading of its trace (which Run replaces). */
+export const selectRunBusy = (s: LabState) => s.status === 'running' && s.reading === null;
 export const selectPage = (s: LabState) => s.page;
 export const selectTheme = (s: LabState) => s.page.theme;
 export const selectStepping = (s: LabState) => s.stepping;

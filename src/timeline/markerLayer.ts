@@ -1,8 +1,8 @@
 import type { ScaleLinear } from 'd3';
 import { anchorFor, type Geometry, type XPositions } from './layout';
-import { findingAt, markersInView, type MarkerGroup, type MarkerLimits } from './markers';
+import { markersInView, type MarkerGroup, type MarkerLimits } from './markers';
 import { groupText } from './markerText';
-import type { TimelineModel } from './model';
+import { modelFinding, type TimelineModel } from './model';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -16,8 +16,8 @@ const MAX_RINGS = 150;
 const round = (v: number) => Math.round(v * 10) / 10;
 
 /** Up to `n` entries of `list`: its first, its last and evenly spaced ones between. */
-export function spread<T>(list: readonly T[], n: number): T[] {
-  if (list.length <= n) return [...list];
+export function spread<T>(list: ArrayLike<T>, n: number): T[] {
+  if (list.length <= n) return Array.from(list);
   return Array.from({ length: n }, (_, k) => list[Math.round((k * (list.length - 1)) / (n - 1))]!);
 }
 
@@ -146,8 +146,7 @@ export function createMarkerLayer(root: SVGGElement): MarkerLayer {
         const y = lanes[g.lane]?.y ?? 0;
         const x1 = xAt(g.first);
         const x2 = xAt(g.last);
-        const erasedWrites =
-          g.count === 1 ? findingAt(model.findings, g.first)?.erasedWrites : null;
+        const erasedWrites = g.count === 1 ? modelFinding(model, g.first)?.erasedWrites : null;
         if (erasedWrites && ringPaths.length < MAX_RINGS) {
           for (const w of spread(erasedWrites, RINGS_PER_FINDING)) {
             const wx = xAt(w);
