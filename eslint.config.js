@@ -4,7 +4,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'test-results', 'playwright-report', 'public'] },
+  {
+    ignores: [
+      'dist',
+      'dist-e2e',
+      'node_modules',
+      'coverage',
+      'test-results',
+      'playwright-report',
+      'public',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,8 +24,20 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-console': ['error', { allow: ['warn', 'error'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: "Import { z } from src/core/zod: it turns off zod's eval probe first.",
+            },
+          ],
+        },
+      ],
     },
   },
+  { files: ['src/core/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['e2e/**/*.ts', 'bench/**/*.{js,mjs,ts}', '*.config.{js,ts}', '.ci/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },

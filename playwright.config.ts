@@ -39,13 +39,14 @@ export default defineConfig({
   ],
   webServer: [
     {
-      // `vite preview` serves dist/ with the headers of vite.config.ts; the build runs first.
-      command: 'npx vite preview --port 4173 --strictPort',
+      // `vite preview` serves the e2e build (dist-e2e/: production plus the failure-injection
+      // hook, `npm run build:e2e`) with the headers of vite.config.ts.
+      command: 'npx vite preview --mode e2e --port 4173 --strictPort',
       url: APP_ORIGIN,
       reuseExistingServer: !CI,
       timeout: 60_000,
     },
-    staticServer('dist', PLAIN_APP_ORIGIN),
+    staticServer('dist-e2e', PLAIN_APP_ORIGIN),
     staticServer('e2e/fixtures', HOST_ORIGIN),
   ],
 });

@@ -51,6 +51,7 @@ test('200 consecutive runs of the blog preset leave the live worker count where 
   await expect(debug).toHaveAttribute('data-live-workers', live!);
 });
 
+// `fail=6` works only in the e2e build (see e2e/builds.spec.ts): production has no such hook.
 test('a worker that throws gives an error, and the next run works', async ({ page }) => {
   await page.goto('/?debug=1&fail=6');
   const failed = await runOnce(page);

@@ -53,6 +53,36 @@ test.describe('test servers', () => {
     }
   });
 
+  test('the deployed build sends its headers on 304s and 404s too', async ({ request }) => {
+    const html = await (await request.get(`${APP_ORIGIN}/`)).text();
+    const script = /src="\.?\/?(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(script, 'index.html names a script').toBeTruthy();
+    const expectHeaders = (headers: Record<string, string>, what: string) => {
+      expect(headers['cross-origin-opener-policy'], what).toBe('same-origin');
+      expect(headers['cross-origin-embedder-policy'], what).toBe('require-corp');
+      expect(headers['document-isolation-policy'], what).toBe('isolate-and-require-corp');
+      expect(headers['content-security-policy'], what).toContain("script-src 'self'");
+    };
+    for (const path of ['/', `/${script}`]) {
+      const first = await request.get(`${APP_ORIGIN}${path}`);
+      const etag = first.headers()['etag'];
+      expect(etag, `${path} has an ETag`).toBeTruthy();
+      // A browser revalidating its cached copy: the answer must carry the headers again.
+      const again = await request.get(`${APP_ORIGIN}${path}`, {
+        headers: {
+          'If-None-Match': etag!,
+          'If-Modified-Since': first.headers()['last-modified'] ?? new Date().toUTCString(),
+        },
+      });
+      expect(again.status(), path).toBe(304);
+      expectHeaders(again.headers(), `304 for ${path}`);
+    }
+    // A missing file gets index.html (a single-page app); a POST has nothing to answer it.
+    const refused = await request.post(`${APP_ORIGIN}/`);
+    expect(refused.status()).toBe(404);
+    expectHeaders(refused.headers(), '404');
+  });
+
   test('the plain build and the blog host send no isolation headers', async ({ request }) => {
     for (const origin of [PLAIN_APP_ORIGIN, HOST_ORIGIN]) {
       const res = await request.get(`${origin}/`);

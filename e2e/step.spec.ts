@@ -157,9 +157,11 @@ test.describe('without shared memory', () => {
   }) => {
     await page.goto(`${PLAIN_APP_ORIGIN}/`);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
-    await expect(page.getByTestId('engine-badge')).toContainText(
-      'simulated: this browser did not give the page shared memory',
+    const badge = page.getByTestId('engine-badge');
+    await expect(badge).toContainText(
+      'simulated: real workers cannot run here, because the page is not cross-origin isolated: the host sent no COOP/COEP headers',
     );
+    await expect(badge).toHaveAttribute('data-reason', 'not-isolated');
     const r = await runToDone(page);
     expect(r.expected).toBe(400);
     await expect(lab(page).result).toHaveAttribute('data-engine', 'simulated');

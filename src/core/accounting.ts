@@ -4,62 +4,9 @@ import { FLAG } from './layout';
 import { opCode } from './ops';
 import { buildFindings } from './staleness';
 import type { Trace } from './trace';
+import type { Accounting, StaleWindow, ThreadLoss, WriteFinding } from './accountingTypes';
 
-export interface WriteFinding {
-  /** Event index of the clobbering write. */
-  index: number;
-  thread: number;
-  /** The read this write's value came from (the same thread's latest read); null for add/cas. */
-  readIndex: number | null;
-  /** replaced + 1 − value: increments this write erased (negative: lost ones it brought back). */
-  erased: number;
-  /** Event indices of the writes between its read's source and itself in the counter's history. */
-  erasedWrites: number[];
-  /** Distinct threads owning erasedWrites, ascending. */
-  victims: number[];
-}
-
-export interface ThreadLoss {
-  thread: number;
-  /** Write-like events. */
-  increments: number;
-  /** Its writes erased by other threads' writes. */
-  lostAsVictim: number;
-  /** Sum of erased over its writes. */
-  erasedAsClobberer: number;
-}
-
-export interface StaleWindow {
-  readIndex: number;
-  writeIndex: number;
-  thread: number;
-  writesBetween: number;
-}
-
-/** Where every increment of a run went: who erased whose, and whether the books balance. */
-export interface Accounting {
-  expected: number;
-  final: number;
-  /** Σ erased over all write-like events (= expected − final when the books balance). */
-  lost: number;
-  /** Write-like events. */
-  writes: number;
-  /** Per event index: erased for write-like events, 0 otherwise. */
-  erasedByEvent: Int32Array;
-  /** Every write with erased ≠ 0, in event order. */
-  findings: WriteFinding[];
-  /** One per thread in trace.threads. */
-  perThread: ThreadLoss[];
-  longestStaleWindow: StaleWindow | null;
-  /** Write-like event indices in modification order and the counter after each (from 0). */
-  history: { index: Int32Array; value: Int32Array };
-  /** False when the trace is truncated: then nothing is claimed to balance. */
-  complete: boolean;
-  /** complete, lost = expected − final, and the history chains from 0 to final. */
-  balanced: boolean;
-  /** Why the books do not balance, in words. */
-  problems: string[];
-}
+export type { Accounting, StaleWindow, ThreadLoss, WriteFinding } from './accountingTypes';
 
 const WRITE = opCode('write');
 const READ = opCode('read');

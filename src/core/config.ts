@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { STRATEGY_IDS, STRATEGIES, type StrategyId } from './strategies';
 
 export const PRESET_IDS = ['blog', 'pair', 'quad', 'custom'] as const;

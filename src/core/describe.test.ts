@@ -9,8 +9,8 @@ import type { Trace } from './trace';
 /** Follow `prefix`, then always move the first enabled leaf. */
 const prefixChooser =
   (prefix: readonly number[]): Chooser =>
-  (enabled, sim) =>
-    prefix[sim.schedule.length] ?? enabled[0]!;
+  (enabled, scheduler) =>
+    prefix[scheduler.schedule.length] ?? enabled[0]!;
 
 const narration = (trace: Trace) => {
   const acc = accountTrace(trace);

@@ -1,7 +1,8 @@
 import type { RunConfig } from './config';
 import { COUNTER, HOLDER, LEAF_BASE, LeafCodec, StateMemory } from './explorerState';
 import { StateTable } from './stateTable';
-import { canStep, STRATEGIES, type Strategy, type ThreadState } from './strategies';
+import { mayMove } from './scheduler';
+import { STRATEGIES, type Strategy, type ThreadState } from './strategies';
 import { buildThreads, leafIds } from './threads';
 
 /** What the explorer found: every final value some schedule can end at. */
@@ -63,7 +64,7 @@ function search(config: RunConfig, budget: number, onFinal: (counter: number) =>
       }
       t.pc = progress & 7;
       t.reg = codec.reg(cur, at);
-      if (!canStep(strategy, t, cur[HOLDER]! > 0)) continue;
+      if (!mayMove(strategy.ops[t.pc], cur[HOLDER]! > 0)) continue;
       mem.counter = cur[COUNTER]!;
       mem.holder = cur[HOLDER]! - 1;
       mem.mover = leaf;

@@ -1,9 +1,7 @@
 import { CELL } from './layout';
 import type { Memory } from './ops';
+import { PC_FINISHED } from './scheduler';
 import type { Strategy, ThreadState } from './strategies';
-
-/** The pc a gated leaf publishes once it has made all its increments. */
-export const PC_FINISHED = -1;
 
 /** Count one more access (or a supervisor's read) by `thread` and wake whoever waits for it. */
 export function announceStep(cells: Int32Array, thread: number): void {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PAGE_PARAMS, pageToParams, parsePageParams } from './pageParams';
+import fc from 'fast-check';
+import {
+  DEFAULT_PAGE_PARAMS,
+  PAGE_PARAM_SCHEMAS,
+  pageToParams,
+  parsePageParams,
+} from './pageParams';
+import { decodeSchedule } from './schedule';
 
 const parse = (query: string) => parsePageParams(new URLSearchParams(query));
 
@@ -10,7 +17,7 @@ describe('parsePageParams', () => {
 
   it('reads valid values', () => {
     const { page, messages } = parse(
-      'mode=step&view=explore&engine=simulated&seed=42&schedule=2.3x4&embed=1&theme=dark&debug=1',
+      'mode=step&view=explore&engine=simulated&seed=42&schedule=cd4c&embed=1&theme=dark&debug=1',
     );
     expect(messages).toEqual([]);
     expect(page).toEqual({
@@ -18,7 +25,7 @@ describe('parsePageParams', () => {
       view: 'explore',
       engine: 'simulated',
       seed: 42,
-      schedule: '2.3x4',
+      schedule: 'cd4c',
       embed: true,
       theme: 'dark',
       debug: true,
@@ -46,8 +53,32 @@ describe('pageToParams', () => {
       mode: 'step',
       seed: 7,
       embed: true,
-      schedule: '1x3.2',
+      schedule: 'b3c2',
     } as const;
     expect(parse(pageToParams(page).toString()).page).toEqual(page);
+  });
+});
+
+// Catches: a URL check looser than the decoder (it once let '.', '_', '-' and '0' counts in).
+describe('the schedule parameter', () => {
+  const urlAccepts = (text: string) => PAGE_PARAM_SCHEMAS.schedule.safeParse(text).success;
+
+  it('refuses what the decoder refuses', () => {
+    for (const text of ['b.c', 'b_c', 'b-c', 'b0', 'b03', '2b', 'b 2', 'é']) {
+      expect(decodeSchedule(text).ok, text).toBe(false);
+      expect(urlAccepts(text), text).toBe(false);
+    }
+  });
+
+  it('accepts exactly the texts the decoder reads (the step cap aside), whatever the text', () => {
+    const alphabet = fc.constantFrom(...'abcXYZ0123456789.-_x ');
+    fc.assert(
+      fc.property(fc.string({ unit: alphabet, maxLength: 12 }), (text) => {
+        const decoded = decodeSchedule(text);
+        const overCap = !decoded.ok && decoded.message.startsWith('The schedule has more than');
+        expect(urlAccepts(text)).toBe(decoded.ok || overCap);
+      }),
+      { seed: 14, numRuns: 2000 },
+    );
   });
 });

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { parseParam } from './config';
+import { SCHEDULE_PATTERN } from './schedule';
 
 /** How the page is shown, as opposed to what a run does (see config.ts). */
 export interface PageParams {
@@ -40,7 +41,7 @@ export const PAGE_PARAM_SCHEMAS = {
   schedule: z
     .string()
     .max(20_000, { error: 'is too long' })
-    .regex(/^[0-9a-zA-Z.x_-]*$/, { error: 'has characters a schedule never uses' }),
+    .regex(SCHEDULE_PATTERN, { error: 'is not thread letters, each with an optional count' }),
   embed: z.enum(['0', '1'], { error: 'must be 0 or 1' }).transform((v) => v === '1'),
   theme: z.enum(['auto', 'light', 'dark'], { error: 'must be auto, light or dark' }),
   debug: z.enum(['0', '1'], { error: 'must be 0 or 1' }).transform((v) => v === '1'),

@@ -30,6 +30,12 @@ export function encodeSchedule(s: readonly number[]): string {
   return out;
 }
 
+/**
+ * The grammar above as a pattern: a text it refuses, decodeSchedule refuses too (the URL
+ * check uses it, so a link is judged by the decoder's alphabet, not a looser one).
+ */
+export const SCHEDULE_PATTERN = /^(?:[a-zA-Z](?:[1-9][0-9]*)?)*$/;
+
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /** Read a schedule written by `encodeSchedule`; never throws, refuses over-long schedules. */

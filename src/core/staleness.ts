@@ -1,4 +1,4 @@
-import type { WriteFinding } from './accounting';
+import type { WriteFinding } from './accountingTypes';
 import type { CounterHistory } from './history';
 import type { TraceEvents } from './trace';
 

@@ -1,49 +1,7 @@
-import type { Memory, Op } from './ops';
+import type { Strategy, StrategyId } from './strategyTypes';
 
-export const STRATEGY_IDS = ['racy', 'atomic', 'lock', 'lock-each', 'cas'] as const;
-export type StrategyId = (typeof STRATEGY_IDS)[number];
-
-/** Where a worker is inside its loop: `pc` names its next shared access. */
-export interface ThreadState {
-  pc: number;
-  /** The value the worker last read and will build its write on. */
-  reg: number;
-  /** Increments completed. */
-  done: number;
-  /** Failed compare-and-swap attempts. */
-  retries: number;
-}
-
-/** A fresh worker, before its first access. */
-export const newThreadState = (): ThreadState => ({ pc: 0, reg: 0, done: 0, retries: 0 });
-
-/**
- * One way to increment a shared counter, written as a small state machine so every engine
- * (real workers, step mode, replay, simulation, explorer) runs the same definition and can
- * stop between any two shared accesses.
- */
-export interface Strategy {
-  id: StrategyId;
-  label: string;
-  /** One sentence for the Strategy control. */
-  explanation: string;
-  /** The access each pc performs. */
-  ops: readonly Op[];
-  /** The pc before which the "work between read and write" runs (-1: none). */
-  workBefore: number;
-  /** Does one shared access and advances `t`; when an increment completes, `done` grows. */
-  step(t: ThreadState, mem: Memory): void;
-  /** Whether every run must end at exactly the expected total. */
-  exact: boolean;
-  /** The worker's loop body in JavaScript, shown in the code panel. */
-  js: readonly string[];
-  /** The 0-based line of `js` each pc executes. */
-  jsLine: readonly number[];
-  /** The Python of the post, changed as this strategy would change it. */
-  python: readonly string[];
-  /** The 0-based line of `python` each pc corresponds to. */
-  pyLine: readonly number[];
-}
+export { newThreadState, STRATEGY_IDS } from './strategyTypes';
+export type { Strategy, StrategyId, ThreadState } from './strategyTypes';
 
 const PY_HEAD = ['def func1(counter):', '    for i in range(100):'];
 const PY_TAIL = ['        print(counter.value)'];
@@ -250,7 +208,3 @@ export const STRATEGIES: Readonly<Record<StrategyId, Strategy>> = {
   'lock-each': lockEach,
   cas,
 };
-
-/** Whether a worker at `t.pc` can move now (a lock step waits while the lock is held). */
-export const canStep = (s: Strategy, t: ThreadState, lockHeld: boolean): boolean =>
-  !(s.ops[t.pc] === 'lock' && lockHeld);

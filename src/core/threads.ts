@@ -10,6 +10,13 @@ export interface ThreadInfo {
   role: ThreadRole;
 }
 
+/** What one leaf did in a run: increments made and failed compare-and-swaps. */
+export interface ThreadTally {
+  thread: number;
+  done: number;
+  retries: number;
+}
+
 /**
  * The threads of a run, ids in depth-first order. The blog's tree is the post's processes:
  * main starts func3 and func4; each starts func1 and func2. Flat presets hang every worker

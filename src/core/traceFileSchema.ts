@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { RUN_PARAM_SCHEMAS } from './config';
 import { MAX_THREADS, MAX_TRACE_EVENTS } from './layout';
 import type { ThreadRole } from './threads';

@@ -71,6 +71,33 @@ describe('host bridge', () => {
     expect(store.getState().run).toHaveBeenCalledTimes(1);
   });
 
+  // Catches: a host starting the largest run (16 × 10,000,000) with no click from the reader.
+  it('starts only runs within the embed preset on its own; a larger one waits for Run', () => {
+    const { store, send } = setup();
+    store.getState().setIncrements(101);
+    send({ type: 'race-lab:run' });
+    send({ type: 'race-lab:run' });
+    expect(store.getState().run).not.toHaveBeenCalled();
+    const notices = store.getState().notices;
+    expect(notices).toHaveLength(1);
+    expect(notices[0]!.text).toContain('4 × 101 increments, work 1,000');
+    expect(notices[0]!.text).toContain('(4 × 100 increments, work 1,000). Press Run');
+    // The reader's own Run clears the request.
+    store.setState({ status: 'running' });
+    expect(store.getState().notices).toEqual([]);
+
+    for (const change of [{ workers: 5 }, { work: 1001 }, { increments: 10_000_000 }]) {
+      store.setState({ status: 'idle' });
+      store.getState().setPreset('blog');
+      send({ type: 'race-lab:set', ...change });
+      send({ type: 'race-lab:run' });
+      expect(store.getState().run, JSON.stringify(change)).not.toHaveBeenCalled();
+    }
+    store.getState().setPreset('blog');
+    send({ type: 'race-lab:run' });
+    expect(store.getState().run).toHaveBeenCalledTimes(1);
+  });
+
   it('reports each finished run, not stops, failures or imported traces', () => {
     const { store, sent } = setup();
     store.setState({ status: 'running' });

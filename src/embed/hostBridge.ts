@@ -8,10 +8,12 @@ import {
   type HostSettings,
   type OutgoingMessage,
 } from './hostMessages';
+import { hostRunRefusal } from './hostRunCap';
 
 /** The part of the store the bridge reads and drives. */
 type BridgeState = Pick<
   LabState,
+  | 'config'
   | 'status'
   | 'result'
   | 'notices'
@@ -69,12 +71,15 @@ const browserDeps = (): BridgeDeps => ({
 /**
  * Talk to the page that frames this one: announce readiness, report every finished run and
  * the content height, and accept race-lab:run and race-lab:set from the parent window only.
- * Anything else is ignored without a word. Returns a stop function.
+ * race-lab:run starts only runs within HOST_RUN_CAP; a larger one gets a notice asking the
+ * reader to press Run. Anything else is ignored without a word. Returns a stop function.
  */
 export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
   const { store, self, host } = deps;
   // Results are public and nothing else is sent, so any host origin may read them.
   const post = (message: OutgoingMessage) => host.postMessage(message, '*');
+  // The words of the last run refused for its size, while they may be showing.
+  let refusedRun: string | null = null;
 
   const onMessage = (event: MessageEvent) => {
     if (event.source !== host) return;
@@ -82,7 +87,13 @@ export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
     if (!command) return;
     const state = store.getState();
     if (command.type === 'run') {
-      void state.run();
+      // Only a small run starts without the reader's click; a larger one waits for Run.
+      const refusal = hostRunRefusal(state.config);
+      if (refusal === null) void state.run();
+      else if (!state.notices.some((n) => n.text === refusal)) {
+        refusedRun = refusal;
+        state.addNotices('embed', [refusal]);
+      }
       return;
     }
     // A new set replaces what the host's last one was told.
@@ -93,6 +104,10 @@ export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
   self.addEventListener('message', onMessage);
 
   const unsubscribe = store.subscribe((state, previous) => {
+    // The reader started a run: a notice asking for that has done its job.
+    if (state.status === 'running' && previous.status !== 'running') {
+      for (const n of state.notices) if (n.text === refusedRun) state.dismissNotice(n.id);
+    }
     if (state.result === previous.result || state.status !== 'done' || !state.result) return;
     const message = resultMessage(state.result);
     if (message) post(message);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import { RUN_PARAM_SCHEMAS, type PresetId } from '../core/config';
 import { PAGE_PARAM_SCHEMAS, type PageParams } from '../core/pageParams';
 import type { StrategyId } from '../core/strategies';

@@ -1,6 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createServer } from 'vite';
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, isolationHeaders } from '../../isolation.config';
+import {
+  contentSecurityPolicy,
+  headersOnEveryResponse,
+  isolationHeaders,
+} from '../../isolation.config';
 
 // Every static host recipe must send what the preview server sends (docs/hosting.md).
 const expected = { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy };
@@ -46,5 +53,47 @@ describe('static hosting recipes', () => {
     expect(config.headers[0]!.source).toBe('/(.*)');
     const headers = Object.fromEntries(config.headers[0]!.headers.map((h) => [h.key, h.value]));
     expect(headers).toEqual(expected);
+  });
+});
+
+describe('the dev server', () => {
+  it('sends the isolation headers on every answer: 200, 304 and 404', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'race-lab-dev-'));
+    writeFileSync(path.join(root, 'index.html'), '<script type="module" src="/a.js"></script>');
+    writeFileSync(path.join(root, 'a.js'), 'export const a = 1;\n');
+    const server = await createServer({
+      configFile: false,
+      root,
+      logLevel: 'silent',
+      plugins: [headersOnEveryResponse()],
+      optimizeDeps: { noDiscovery: true, include: [] },
+      server: { host: '127.0.0.1', port: 0, hmr: false, watch: null, preTransformRequests: false },
+    });
+    try {
+      await server.listen();
+      const address = server.httpServer!.address();
+      const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const answers: Response[] = [];
+      for (const file of ['/', '/a.js']) {
+        const first = await fetch(origin + file);
+        answers.push(first);
+        const etag = first.headers.get('etag');
+        expect(etag, file).toBeTruthy();
+        const again = await fetch(origin + file, { headers: { 'If-None-Match': etag! } });
+        expect(again.status, file).toBe(304);
+        answers.push(again);
+      }
+      const refused = await fetch(origin + '/', { method: 'POST' });
+      expect(refused.status).toBe(404);
+      answers.push(refused);
+      for (const answer of answers) {
+        for (const [name, value] of Object.entries(isolationHeaders)) {
+          expect(answer.headers.get(name), `${answer.status} ${answer.url} ${name}`).toBe(value);
+        }
+      }
+    } finally {
+      await server.close();
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -2,14 +2,14 @@ import { wallTimeEnabled, type RunConfig } from '../core/config';
 import { CELL } from '../core/layout';
 import { epochNow } from '../core/recording';
 import { threadLabel } from '../core/threads';
-import type { Trace } from '../core/trace';
 import type { LeafResult } from '../workers/api';
 import { EngineError } from './engineError';
-import { createGatedRun, type GatedRun } from './gated';
+import { createGatedRun } from './gated';
 import { finishRun } from './outcome';
 import { planRun, runTimeoutMs, type RunPlan } from './plan';
 import { WorkerPool, type PooledWorker } from './pool';
 import { SpareTraceBuffer } from './spareTraceBuffer';
+import type { GatedStarter, RunOutcome, Stepper } from './types';
 
 export { EngineError, type EngineErrorKind } from './engineError';
 
@@ -18,25 +18,6 @@ export interface RunOptions {
   failThread?: number;
   /** Overrides the timeout computed from the config. */
   timeoutMs?: number;
-}
-
-export interface ThreadTally {
-  thread: number;
-  done: number;
-  retries: number;
-}
-
-export interface RunOutcome {
-  final: number;
-  expected: number;
-  /** From the first leaf leaving the start barrier to the last leaf finishing. */
-  elapsedMs: number;
-  tallies: ThreadTally[];
-  trace: Trace | null;
-  /** Whether every worker, nested ones included, reported shared memory. */
-  workersIsolated: boolean;
-  /** Step mode and replay: the leaf that moved at each step (also in `trace.schedule`). */
-  schedule?: number[];
 }
 
 /** What the workers answered: every leaf's result, and whether all had shared memory. */
@@ -75,7 +56,7 @@ function newActiveRun(): ActiveRun {
  * Runs configs on real Web Workers sharing one SharedArrayBuffer. The only place that creates,
  * reuses, terminates and times out workers.
  */
-export class WorkerEngine {
+export class WorkerEngine implements GatedStarter {
   private readonly pool = new WorkerPool((message) => this.abort('failed', message));
   private active: ActiveRun | null = null;
   /** Free runs only: step mode's buffer is read live for as long as its session lasts. */
@@ -103,10 +84,10 @@ export class WorkerEngine {
   }
 
   /**
-   * Start `config` in step mode (see GatedRun). It holds the engine, like a run, until it is
+   * Start `config` in step mode (see Stepper). It holds the engine, like a run, until it is
    * finished or cancelled (or `stop` ends it); it has no overall timeout, only one per step.
    */
-  async startGated(config: RunConfig): Promise<GatedRun> {
+  async startGated(config: RunConfig): Promise<Stepper> {
     const active = this.begin();
     const end = (): void => {
       active.over = true;

@@ -4,8 +4,8 @@ import { RecordingMemory, SharedTraceSink } from '../core/recording';
 import { SharedMemory } from '../core/sharedMemory';
 import { decodeSharedTrace, type Trace } from '../core/trace';
 import type { LeafResult } from '../workers/api';
-import type { RunOutcome } from './engine';
 import type { RunPlan } from './plan';
+import type { RunOutcome } from './types';
 
 /** Main's own traced read of the counter, then the outcome and its trace. */
 export function finishRun(

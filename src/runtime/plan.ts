@@ -57,7 +57,8 @@ export function planRun(config: RunConfig, options: PlanOptions = {}): RunPlan {
       trace,
       gated,
     };
-    if (thread === options.failThread) job.failAfter = Math.floor(config.increments / 2);
+    if (__FAULT_INJECTION__ && thread === options.failThread)
+      job.failAfter = Math.floor(config.increments / 2);
     return job;
   };
   const direct = threads

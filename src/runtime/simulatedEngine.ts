@@ -1,10 +1,24 @@
 import { expectedTotal, traceEnabled, type RunConfig } from '../core/config';
 import { randomChooser, Simulation, type Chooser } from '../core/simulation';
-import { EngineError } from './engineError';
-import type { RunOutcome, ThreadTally } from './engine';
+import { EngineError, refused } from './engineError';
+import type { RunOutcome } from './types';
 
 /** Steps between yields to the page, so a long simulation never freezes it. */
 const SLICE_MS = 12;
+
+/** The outcome of a simulation that has run to its end (or as far as step mode has gone). */
+export function simulationOutcome(sim: Simulation, elapsedMs: number, traced = true): RunOutcome {
+  const trace = traced ? sim.toTrace() : null;
+  return {
+    final: sim.counter(),
+    expected: expectedTotal(sim.config),
+    elapsedMs,
+    tallies: sim.tallies(),
+    trace,
+    workersIsolated: false,
+    schedule: trace?.schedule,
+  };
+}
 
 /**
  * Runs a config on the simulated engine: the same strategies on a plain array, one access at a
@@ -29,33 +43,15 @@ export class SimulatedEngine {
       while (!sim.done) {
         const sliceEnd = performance.now() + SLICE_MS;
         for (let i = 0; !sim.done; i++) {
-          const enabled = sim.enabled();
-          if (enabled.length === 0)
-            throw new EngineError('failed', 'The simulation is stuck: no worker can move.');
-          sim.step(choose(enabled, sim));
+          sim.stepWith(choose);
           if ((i & 1023) === 1023 && performance.now() > sliceEnd) break;
         }
         if (!sim.done) await new Promise((resolve) => setTimeout(resolve, 0));
         if (this.stopped) throw new EngineError('stopped', 'Stopped.');
       }
-      const elapsedMs = performance.now() - started;
-      const trace = traceEnabled(config) ? sim.toTrace() : null;
-      const tallies: ThreadTally[] = sim.threads
-        .filter((t) => t.role === 'leaf')
-        .map((t) => ({
-          thread: t.id,
-          done: sim.state(t.id).done,
-          retries: sim.state(t.id).retries,
-        }));
-      return {
-        final: sim.counter(),
-        expected: expectedTotal(config),
-        elapsedMs,
-        tallies,
-        trace,
-        workersIsolated: false,
-        schedule: trace?.schedule,
-      };
+      return simulationOutcome(sim, performance.now() - started, traceEnabled(config));
+    } catch (error) {
+      throw refused(error);
     } finally {
       this.running = false;
     }

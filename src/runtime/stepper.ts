@@ -1,23 +1,16 @@
-import { expectedTotal, type RunConfig } from '../core/config';
+import type { RunConfig } from '../core/config';
 import { Simulation } from '../core/simulation';
-import type { Trace } from '../core/trace';
-import type { RunOutcome, WorkerEngine } from './engine';
-import { EngineError } from './engineError';
-import type { GatedRun } from './gated';
+import { EngineError, refused } from './engineError';
+import { simulationOutcome } from './simulatedEngine';
+import type { GatedStarter, RunOutcome, Stepper } from './types';
 
-/**
- * A run the user drives one shared access at a time. Real workers behind gates and the
- * simulation both fit it, so step mode, undo and replay work the same on either.
- */
-export type Stepper = GatedRun;
-
-/** Step mode on the simulated engine: the same strategies, one JavaScript thread. */
+/** Step mode on the simulated engine: the same scheduler, a step is one `strategy.step`. */
 export class SimulatedStepper implements Stepper {
   private readonly sim: Simulation;
   private cancelled = false;
   private readonly started = performance.now();
 
-  constructor(private readonly config: RunConfig) {
+  constructor(config: RunConfig) {
     this.sim = new Simulation(config);
   }
   get threads() {
@@ -40,35 +33,17 @@ export class SimulatedStepper implements Stepper {
   }
   async step(thread: number): Promise<void> {
     if (this.cancelled) throw new EngineError('stopped', 'Stopped.');
-    const reason = this.sim.blockedReason(thread);
-    if (reason !== null) {
-      throw new EngineError(
-        'failed',
-        `${this.sim.threads[thread]?.name ?? thread} cannot move: ${reason}.`,
-      );
+    try {
+      this.sim.step(thread);
+    } catch (error) {
+      throw refused(error);
     }
-    this.sim.step(thread);
   }
-  trace(): Trace {
+  trace() {
     return this.sim.toTrace();
   }
   async finish(): Promise<RunOutcome> {
-    const trace = this.sim.toTrace();
-    return {
-      final: this.sim.counter(),
-      expected: expectedTotal(this.config),
-      elapsedMs: performance.now() - this.started,
-      tallies: this.threads
-        .filter((t) => t.role === 'leaf')
-        .map((t) => ({
-          thread: t.id,
-          done: this.sim.state(t.id).done,
-          retries: this.sim.state(t.id).retries,
-        })),
-      trace,
-      workersIsolated: false,
-      schedule: trace.schedule,
-    };
+    return simulationOutcome(this.sim, performance.now() - this.started);
   }
   cancel(): void {
     this.cancelled = true;
@@ -77,7 +52,7 @@ export class SimulatedStepper implements Stepper {
 
 /** Start a stepper on real workers, or on the simulation when asked or without shared memory. */
 export function startStepper(
-  engine: WorkerEngine,
+  engine: GatedStarter,
   config: RunConfig,
   simulated: boolean,
 ): Promise<Stepper> {

@@ -1,6 +1,7 @@
 import type { PageParams } from '../core/pageParams';
 import { WorkerEngine } from '../runtime/engine';
 import { stopExplorer } from '../runtime/explorerClient';
+import type { EngineSupport } from '../runtime/features';
 import { SimulatedEngine } from '../runtime/simulatedEngine';
 
 let engine: WorkerEngine | null = null;
@@ -18,9 +19,9 @@ export function releaseWorkers(): void {
 /** The page's one simulated engine. */
 export const simulated = new SimulatedEngine();
 
-/** Whether runs go to the simulated engine: asked for, or no shared memory to be had. */
-export const usesSimulation = (page: PageParams): boolean =>
-  page.engine === 'simulated' || !globalThis.crossOriginIsolated;
+/** Whether runs go to the simulated engine: asked for, or real workers cannot run here. */
+export const usesSimulation = (page: PageParams, support: EngineSupport): boolean =>
+  page.engine === 'simulated' || support.engine !== 'workers';
 
 /** A seed for a run that was not given one: shown with the result so the run can be repeated. */
 export const freshSeed = (): number => Math.floor(Math.random() * 2 ** 31);

@@ -10,7 +10,6 @@ type ExplorerView = TrialsSlice & ExplorerSlice & { config: RunConfig; status: R
 export const selectTrials = (s: ExplorerView) => s.trials;
 export const selectTrialsRunning = (s: ExplorerView) => s.trials.status === 'running';
 export const selectExplorer = (s: ExplorerView) => s.explorer;
-export const selectPendingSchedule = (s: ExplorerView) => s.pendingSchedule;
 /** Whether a single run (the Run button's) is going: trials wait for it. */
 export const selectSingleRunGoing = (s: ExplorerView) => s.status === 'running';
 export const selectRunConfig = (s: ExplorerView) => s.config;

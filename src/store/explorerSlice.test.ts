@@ -27,6 +27,9 @@ vi.mock('../runtime/explorerClient', async (importOriginal) => {
 type State = ExplorerSlice & {
   config: RunConfig;
   trials: { compare: boolean; strategies: StrategyId[] };
+  /** What step mode's openSchedule was handed (the real one starts stepping through it). */
+  opened: number[] | null;
+  openSchedule(schedule: number[]): void;
 };
 const flat = (workers: number, increments: number): RunConfig => ({
   ...presetConfig('custom'),
@@ -37,6 +40,8 @@ const makeStore = (config: RunConfig, compare = false) =>
   createStore<State>()((...a) => ({
     config,
     trials: { compare, strategies: ['atomic', 'lock-each'] },
+    opened: null,
+    openSchedule: (schedule) => a[0]({ opened: schedule }),
     ...createExplorerSlice(...a),
   }));
 
@@ -73,11 +78,11 @@ describe('explorer slice', () => {
     expect(store.getState().explorer).toMatchObject({ status: 'error', error: 'out of memory' });
   });
 
-  it('opens a schedule that ends at the value asked for', async () => {
+  it('opens step mode on a schedule that ends at the value asked for', async () => {
     const config = flat(2, 3);
     const store = makeStore(config);
     await store.getState().showHow(2);
-    const schedule = store.getState().pendingSchedule!;
+    const schedule = store.getState().opened!;
     expect(simulate(config, replayChooser(schedule)).final).toBe(2);
     expect(store.getState().explorer.witness.status).toBe('idle');
   });
@@ -85,7 +90,7 @@ describe('explorer slice', () => {
   it('says so when no schedule ends at the value', async () => {
     const store = makeStore(flat(2, 3));
     await store.getState().showHow(1);
-    expect(store.getState().pendingSchedule).toBeNull();
+    expect(store.getState().opened).toBeNull();
     expect(store.getState().explorer.witness).toMatchObject({
       status: 'error',
       final: 1,

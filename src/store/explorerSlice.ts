@@ -19,15 +19,11 @@ export interface ExplorerState {
 
 export interface ExplorerSlice {
   explorer: ExplorerState;
-  /** The last schedule handed to openSchedule, until a step view takes it. */
-  pendingSchedule: number[] | null;
   /** Search the reachable finals of the current config (and of the compared strategies). */
   explore(): Promise<void>;
   stopExploring(): void;
-  /** Find a schedule of the current config that ends at `final` and open it. */
+  /** Find a schedule of the current config that ends at `final` and open it in step mode. */
   showHow(final: number): Promise<void>;
-  /** Open a schedule for stepping or replay; this slice only keeps it in pendingSchedule. */
-  openSchedule(schedule: number[]): void;
 }
 
 /** What decides the reachable finals besides the strategy: the threads and the increments. */
@@ -38,6 +34,8 @@ const IDLE_WITNESS: ExplorerState['witness'] = { status: 'idle', final: null, er
 
 type Needs = ExplorerSlice & {
   config: RunConfig;
+  /** Step mode's: opens a schedule for stepping. */
+  openSchedule(schedule: number[]): void;
   trials: Pick<TrialsState, 'compare' | 'strategies'>;
 };
 
@@ -48,7 +46,6 @@ export const createExplorerSlice: StateCreator<Needs, [], [], ExplorerSlice> = (
     set((s) => ({ explorer: { ...s.explorer, ...change } }));
   return {
     explorer: { status: 'idle', error: null, shape: null, results: {}, witness: IDLE_WITNESS },
-    pendingSchedule: null,
     explore: async () => {
       const { config, trials, explorer } = get();
       if (explorer.status === 'exploring') return;
@@ -87,6 +84,5 @@ export const createExplorerSlice: StateCreator<Needs, [], [], ExplorerSlice> = (
         patch({ witness: { status: 'error', final, error: messageOf(e) } });
       }
     },
-    openSchedule: (schedule) => set({ pendingSchedule: schedule }),
   };
 };

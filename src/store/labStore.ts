@@ -2,16 +2,26 @@ import { create } from 'zustand';
 import type { Accounting } from '../core/accounting';
 import type { RunConfig } from '../core/config';
 import type { Trace } from '../core/trace';
+import { createEngineSlice, type EngineSlice } from './engineSlice';
 import { createPlaybackSlice, type PlaybackSlice } from './playbackSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 import { createExplorerSlice, type ExplorerSlice } from './explorerSlice';
 import { createTrialsSlice, type TrialsSlice } from './trialsSlice';
+import { createReplaySlice, type ReplaySlice } from './replaySlice';
 import { createStepSlice, type StepSlice } from './stepSlice';
 
 /** The one store: the only bridge between the runtime (workers) and the UI. */
 export interface LabState
-  extends SettingsSlice, RunSlice, PlaybackSlice, TrialsSlice, ExplorerSlice, StepSlice {
+  extends
+    SettingsSlice,
+    EngineSlice,
+    RunSlice,
+    PlaybackSlice,
+    TrialsSlice,
+    ExplorerSlice,
+    StepSlice,
+    ReplaySlice {
   config: RunConfig;
   trace: Trace | null;
   accounting: Accounting | null;
@@ -21,10 +31,11 @@ export const useLab = create<LabState>()((...a) => ({
   trace: null,
   accounting: null,
   ...createSettingsSlice(...a),
+  ...createEngineSlice(...a),
   ...createRunSlice(...a),
   ...createPlaybackSlice(...a),
   ...createTrialsSlice(...a),
   ...createExplorerSlice(...a),
-  // After the explorer: its openSchedule only parks a schedule; step mode really opens it.
   ...createStepSlice(...a),
+  ...createReplaySlice(...a),
 }));

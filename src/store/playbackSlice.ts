@@ -26,8 +26,8 @@ export interface PlaybackSlice {
   /** Move by `delta` accesses and stop playing. */
   stepBy(delta: number): void;
   setSpeed(s: number): void;
-  /** Back to the first access, stopped: a new trace arrived (`length` accesses). */
-  resetPlayback(length: number): void;
+  /** Back to the first access, stopped: a new trace arrived. */
+  resetPlayback(): void;
 }
 
 const lengthOf = (trace: Trace | null) => trace?.events.length ?? 0;

@@ -3,8 +3,11 @@ import { accountTrace, type Accounting } from '../core/accounting';
 import { expectedTotal, type RunConfig } from '../core/config';
 import type { StrategyId } from '../core/strategies';
 import type { Trace } from '../core/trace';
-import { EngineError, type RunOutcome, type ThreadTally } from '../runtime/engine';
+import { EngineError } from '../runtime/engine';
+import type { RunOutcome } from '../runtime/types';
+import type { ThreadTally } from '../core/threads';
 import type { PageParams } from '../core/pageParams';
+import type { EngineSupport } from '../runtime/features';
 import { freshSeed, getEngine, simulated, usesSimulation } from './engines';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
@@ -38,6 +41,7 @@ export interface RunSlice {
 }
 
 type Needs = RunSlice & {
+  detectEngine(): Promise<EngineSupport>;
   stepping: unknown;
   leaveStepMode(): void;
   config: RunConfig;
@@ -45,7 +49,7 @@ type Needs = RunSlice & {
   setPage(change: Partial<PageParams>): void;
   trace: Trace | null;
   accounting: Accounting | null;
-  resetPlayback(length: number): void;
+  resetPlayback(): void;
 };
 
 const booksOf = (acc: Accounting | null): Books =>
@@ -76,9 +80,12 @@ export function resultOf(
   };
 }
 
-/** The debug-only hook that makes one worker throw, for testing how failures surface. */
+/**
+ * The test-only hook that makes one worker throw, for testing how failures surface: only the
+ * e2e build has it (`__FAULT_INJECTION__`); production ignores `fail`.
+ */
 function failHook(page: PageParams, setPage: (change: Partial<PageParams>) => void) {
-  if (!page.debug || page.fail === null) return {};
+  if (!__FAULT_INJECTION__ || !page.debug || page.fail === null) return {};
   // One failing run per request: the next run shows that the page recovers.
   setPage({ fail: null });
   return { failThread: page.fail };
@@ -92,10 +99,10 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
   run: async () => {
     if (get().status === 'running') return;
     const { config, page } = get();
-    const simulate = usesSimulation(page);
-    const seed = simulate ? (page.seed ?? freshSeed()) : null;
     set({ status: 'running', error: null });
     try {
+      const simulate = usesSimulation(page, await get().detectEngine());
+      const seed = simulate ? (page.seed ?? freshSeed()) : null;
       const outcome =
         seed !== null
           ? await simulated.run(config, seed)
@@ -108,7 +115,7 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
         accounting,
         liveWorkers: getEngine().liveWorkers(),
       });
-      get().resetPlayback(outcome.trace?.events.length ?? 0);
+      get().resetPlayback();
     } catch (e) {
       const stopped = e instanceof EngineError && e.kind === 'stopped';
       set({
@@ -139,6 +146,6 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
         'imported',
       ),
     });
-    get().resetPlayback(trace.events.length);
+    get().resetPlayback();
   },
 });

@@ -14,3 +14,4 @@ export const selectPage = (s: LabState) => s.page;
 export const selectTheme = (s: LabState) => s.page.theme;
 export const selectStepping = (s: LabState) => s.stepping;
 export const selectReplayCheck = (s: LabState) => s.replayCheck;
+export const selectSupport = (s: LabState) => s.support;

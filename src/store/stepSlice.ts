@@ -3,16 +3,16 @@ import { accountTrace, type Accounting } from '../core/accounting';
 import { expectedTotal, type RunConfig } from '../core/config';
 import type { Op } from '../core/ops';
 import type { PageParams } from '../core/pageParams';
-import { decodeSchedule, encodeSchedule } from '../core/schedule';
+import { encodeSchedule } from '../core/schedule';
 import type { ThreadInfo } from '../core/threads';
 import { inProgress, type Trace } from '../core/trace';
-import { EngineError, type RunOutcome } from '../runtime/engine';
-import { replayOnWorkers } from '../runtime/gated';
-import { startStepper, stepThrough, type Stepper } from '../runtime/stepper';
-import { scheduleFromTrace } from '../core/replaySchedule';
-import { replayChooser } from '../core/simulation';
-import { getEngine, simulated, usesSimulation } from './engines';
+import { EngineError } from '../runtime/engine';
+import type { EngineSupport } from '../runtime/features';
+import { startStepper, stepThrough } from '../runtime/stepper';
+import type { RunOutcome, Stepper } from '../runtime/types';
+import { getEngine, usesSimulation } from './engines';
 import { resultOf, type RunResult, type RunStatus } from './runSlice';
+import { StepRuntime } from './stepRuntime';
 
 /** Step mode keeps whole traces live; beyond this many increments it would be a chore anyway. */
 export const STEP_MODE_MAX_INCREMENTS = 10_000;
@@ -38,23 +38,12 @@ export interface StepSlice {
   stepThread(thread: number): Promise<void>;
   undoStep(): Promise<void>;
   leaveStepMode(): void;
-  /** Step mode on a schedule found elsewhere (the explorer's witnesses). */
+  /** Open step mode on a schedule found elsewhere (the explorer's witnesses), at its end. */
   openSchedule(schedule: number[]): void;
-  /** Run the shown trace again with its order of accesses enforced, and compare. */
-  replay(): Promise<void>;
-  /** How the last replay compared with the trace it replayed. */
-  replayCheck: ReplayCheck | null;
 }
-
-export interface ReplayCheck {
-  matches: boolean;
-  text: string;
-}
-
-/** Replays longer than this go to the simulation: gated workers take ~0.1 ms a step. */
-export const REPLAY_ON_WORKERS_MAX_STEPS = 200_000;
 
 type Needs = StepSlice & {
+  detectEngine(): Promise<EngineSupport>;
   config: RunConfig;
   page: PageParams;
   status: RunStatus;
@@ -64,13 +53,8 @@ type Needs = StepSlice & {
   accounting: Accounting | null;
   setPage(change: Partial<PageParams>): void;
   seek(i: number): void;
-  resetPlayback(length: number): void;
   addNotices(source: 'run', texts: readonly string[]): void;
 };
-
-let stepper: Stepper | null = null;
-/** Bumped by every start, so a start overtaken by a newer one quietly gives way. */
-let generation = 0;
 
 const sessionOf = (s: Stepper, engine: StepSession['engine'], busy: boolean): StepSession => ({
   threads: s.threads,
@@ -84,16 +68,18 @@ const sessionOf = (s: Stepper, engine: StepSession['engine'], busy: boolean): St
 });
 
 export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get) => {
+  const runtime = new StepRuntime();
+
   /** Show the stepper's live trace, or its outcome once every worker has finished. */
   const refresh = async (s: Stepper, engine: StepSession['engine']): Promise<void> => {
-    if (stepper !== s) return;
+    if (!runtime.holds(s)) return;
     let trace = inProgress(s.trace());
     let outcome: RunOutcome | null = null;
     if (s.done) {
       outcome = await s.finish();
       trace = outcome.trace ?? trace;
     }
-    if (stepper !== s) return;
+    if (!runtime.holds(s)) return;
     const accounting = accountTrace(trace);
     const schedule = s.schedule;
     set({
@@ -115,76 +101,41 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
       error: stopped ? null : error instanceof Error ? error.message : String(error),
       stepping: null,
     });
-    stepper?.cancel();
-    stepper = null;
+    runtime.end();
   };
 
   return {
     stepping: null,
-    replayCheck: null,
-    replay: async () => {
-      const { trace: recorded, accounting: recordedAccounting, page, status } = get();
-      if (!recorded || !recordedAccounting || status === 'running') return;
-      const { schedule, exact } = recorded.schedule
-        ? { schedule: recorded.schedule, exact: true }
-        : scheduleFromTrace(recorded);
-      const config = recorded.config;
-      const onWorkers = !usesSimulation(page) && schedule.length <= REPLAY_ON_WORKERS_MAX_STEPS;
-      set({ status: 'running', error: null, replayCheck: null });
-      try {
-        const outcome = onWorkers
-          ? await replayOnWorkers(getEngine(), config, schedule)
-          : await simulated.run({ ...config, trace: 'on' }, 0, replayChooser(schedule));
-        const trace = outcome.trace!;
-        const accounting = accountTrace(trace);
-        const engine = onWorkers ? 'workers' : 'simulated';
-        set({
-          status: 'done',
-          trace,
-          accounting,
-          result: resultOf(config, outcome, accounting, engine, null),
-          replayCheck: compareReplay(
-            recorded,
-            recordedAccounting,
-            trace,
-            accounting,
-            engine,
-            exact,
-          ),
-        });
-        get().resetPlayback(trace.events.length);
-      } catch (error) {
-        fail(error);
-      }
-    },
     startStepping: async (prefix = []) => {
       const { config, page } = get();
-      if (expectedTotal(config) > STEP_MODE_MAX_INCREMENTS) {
+      const total = expectedTotal(config);
+      if (total > STEP_MODE_MAX_INCREMENTS) {
+        const most = STEP_MODE_MAX_INCREMENTS.toLocaleString('en');
         get().addNotices('run', [
-          `Step mode takes up to ${STEP_MODE_MAX_INCREMENTS.toLocaleString('en')} increments in all; this run has ${expectedTotal(config).toLocaleString('en')}. Choose fewer workers or increments.`,
+          `Step mode takes up to ${most} increments in all; this run has ${total.toLocaleString('en')}. Choose fewer workers or increments.`,
         ]);
         return;
       }
-      const gen = ++generation;
-      stepper?.cancel();
-      stepper = null;
+      const ticket = runtime.restart();
       // A gated run still being set up by an earlier start holds the engine: end it.
       getEngine().stop();
-      const engine = usesSimulation(page) ? 'simulated' : 'workers';
       set({ status: 'running', error: null, result: null, stepping: null });
       try {
+        const support = await get().detectEngine();
+        if (!runtime.isLatest(ticket)) return;
+        const engine = usesSimulation(page, support) ? 'simulated' : 'workers';
         const s = await startStepper(getEngine(), config, engine === 'simulated');
-        if (gen !== generation) return s.cancel();
-        stepper = s;
-        set({ stepping: { ...sessionOf(s, engine, true) } });
+        if (!runtime.isLatest(ticket)) return s.cancel();
+        runtime.hold(s);
+        set({ stepping: sessionOf(s, engine, true) });
         await stepThrough(s, prefix);
         await refresh(s, engine);
       } catch (error) {
-        if (gen === generation) fail(error);
+        if (runtime.isLatest(ticket)) fail(error);
       }
     },
     stepThread: async (thread) => {
-      const s = stepper;
+      const s = runtime.current;
       const session = get().stepping;
       if (!s || !session || session.busy || !session.enabled.includes(thread)) return;
       set({ stepping: { ...session, busy: true, enabled: [] } });
@@ -192,7 +143,7 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
         await s.step(thread);
         await refresh(s, session.engine);
       } catch (error) {
-        if (stepper === s) fail(error);
+        if (runtime.holds(s)) fail(error);
       }
     },
     undoStep: async () => {
@@ -201,8 +152,7 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
       await get().startStepping(session.schedule.slice(0, -1));
     },
     leaveStepMode: () => {
-      stepper?.cancel();
-      stepper = null;
+      runtime.end();
       const running = get().status === 'running';
       set({ stepping: null, ...(running ? { status: 'stopped' as const } : {}) });
       get().setPage({ mode: 'run', schedule: null });
@@ -214,40 +164,3 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
     },
   };
 };
-
-/** The schedule a link asks for, when it is valid for the current config. */
-export function scheduleFromPage(
-  page: PageParams,
-): { schedule: number[] } | { message: string } | null {
-  if (!page.schedule) return null;
-  const decoded = decodeSchedule(page.schedule);
-  return decoded.ok
-    ? { schedule: decoded.schedule }
-    : { message: `Ignored schedule: ${decoded.message}` };
-}
-
-/** Say whether a replay reproduced the recorded run: final value and findings. */
-function compareReplay(
-  recorded: Trace,
-  recordedAcc: Accounting,
-  replayed: Trace,
-  replayedAcc: Accounting,
-  engine: string,
-  exact: boolean,
-): ReplayCheck {
-  // Order stamps of a free run can swap near-simultaneous accesses, so compare findings as a
-  // set (who erased how many), not by position.
-  const key = (acc: Accounting) =>
-    acc.findings
-      .map((f) => `${f.thread}:${f.erased}`)
-      .sort()
-      .join();
-  const sameFindings = key(recordedAcc) === key(replayedAcc);
-  const matches =
-    recorded.final === replayed.final && recordedAcc.lost === replayedAcc.lost && sameFindings;
-  const steps = replayed.schedule?.length ?? 0;
-  const text = matches
-    ? `Replayed ${steps.toLocaleString('en')} steps on ${engine === 'workers' ? 'real workers' : 'the simulated engine'}: final ${replayed.final}, ${replayedAcc.lost} lost and ${replayedAcc.findings.length} findings, as recorded.`
-    : `The replay differs: final ${replayed.final} (recorded ${recorded.final}), ${replayedAcc.lost} lost (recorded ${recordedAcc.lost}).${exact ? '' : ' The recorded order could not be fully reconstructed.'}`;
-  return { matches, text };
-}

@@ -1,7 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { presetConfig, type RunConfig } from '../core/config';
-import { EngineError, type RunOutcome } from '../runtime/engine';
+import { EngineError } from '../runtime/engine';
+import type { RunOutcome } from '../runtime/types';
+import { DEFAULT_PAGE_PARAMS, type PageParams } from '../core/pageParams';
+import type { EngineSupport } from '../runtime/features';
 import type { RunStatus } from './runSlice';
 import { createTrialsSlice, type TrialsSlice } from './trialsSlice';
 
@@ -26,12 +29,38 @@ const engine = vi.hoisted(() => ({
   },
   liveWorkers: () => 2,
 }));
-vi.mock('./engines', () => ({ getEngine: () => engine }));
+// Real workers are the stand-in above; the simulated engine is the real one.
+vi.mock('./engines', async (real) => ({
+  ...(await real<typeof import('./engines')>()),
+  getEngine: () => engine,
+}));
 
-type State = TrialsSlice & { config: RunConfig; status: RunStatus; liveWorkers: number };
+type State = TrialsSlice & {
+  config: RunConfig;
+  page: PageParams;
+  status: RunStatus;
+  liveWorkers: number;
+  detectEngine(): Promise<EngineSupport>;
+};
 const config: RunConfig = { ...presetConfig('custom'), workers: 2, increments: 3 };
-const makeStore = (status: RunStatus = 'idle') =>
-  createStore<State>()((...a) => ({ config, status, liveWorkers: 0, ...createTrialsSlice(...a) }));
+const WORKERS: EngineSupport = { engine: 'workers' };
+const NO_SAB: EngineSupport = {
+  engine: 'simulated',
+  reason: 'no-shared-array-buffer',
+  text: 'this browser gave the page no SharedArrayBuffer',
+};
+const makeStore = (
+  status: RunStatus = 'idle',
+  { support = WORKERS, page = {} }: { support?: EngineSupport; page?: Partial<PageParams> } = {},
+) =>
+  createStore<State>()((...a) => ({
+    config,
+    page: { ...DEFAULT_PAGE_PARAMS, ...page },
+    status,
+    liveWorkers: 0,
+    detectEngine: () => Promise.resolve(support),
+    ...createTrialsSlice(...a),
+  }));
 
 /** Let the batch loop reach its next run. */
 const settle = () => new Promise<void>((r) => setImmediate(r));
@@ -158,5 +187,45 @@ describe('trials slice', () => {
     await store.getState().runTrials();
     expect(engine.calls).toEqual([]);
     expect(store.getState().trials.status).toBe('idle');
+  });
+
+  describe('without real workers', () => {
+    const racy: RunConfig = { ...config, increments: 20 };
+    async function simulatedBatch(options: Parameters<typeof makeStore>[1]) {
+      const store = makeStore('idle', options);
+      store.setState({ config: racy });
+      store.getState().setTrialCount(20);
+      await store.getState().runTrials();
+      return store.getState().trials;
+    }
+
+    it('runs every trial on the seeded scheduler, labelled simulated, and honours the seed', async () => {
+      const first = await simulatedBatch({ support: NO_SAB, page: { seed: 7 } });
+      expect(first).toMatchObject({ status: 'done', completed: 20, engine: 'simulated', seed: 7 });
+      expect(engine.calls).toEqual([]);
+      const again = await simulatedBatch({ support: NO_SAB, page: { seed: 7 } });
+      expect(again.series[0]!.finals).toEqual(first.series[0]!.finals);
+      const other = await simulatedBatch({ support: NO_SAB, page: { seed: 8 } });
+      expect(other.series[0]!.finals).not.toEqual(first.series[0]!.finals);
+      // Racy runs of 2 × 20 lose updates under a random order, and never end above 40.
+      expect(Math.min(...first.series[0]!.finals)).toBeLessThan(40);
+      expect(Math.max(...first.series[0]!.finals)).toBeLessThanOrEqual(40);
+    });
+
+    it('goes to the simulation when the page asks for it, even with workers to hand', async () => {
+      const trials = await simulatedBatch({ page: { engine: 'simulated' } });
+      expect(trials).toMatchObject({ status: 'done', completed: 20, engine: 'simulated' });
+      expect(trials.seed).toEqual(expect.any(Number));
+      expect(engine.calls).toEqual([]);
+    });
+
+    it('says real workers ran them otherwise', async () => {
+      const store = makeStore();
+      const done = store.getState().runTrials();
+      await finish([6]);
+      expect(store.getState().trials).toMatchObject({ engine: 'workers', seed: null });
+      store.getState().cancelTrials();
+      await done;
+    });
   });
 });

@@ -1,10 +1,14 @@
-import { z } from 'zod';
+import { z } from '../core/zod';
 import type { StateCreator } from 'zustand';
 import { expectedTotal, type RunConfig } from '../core/config';
+import type { PageParams } from '../core/pageParams';
+import { seededRandom } from '../core/random';
 import { STRATEGY_IDS, type StrategyId } from '../core/strategies';
 import type { TrialSeries } from '../core/trialStats';
 import { EngineError } from '../runtime/engine';
-import { getEngine } from './engines';
+import type { RunOutcome } from '../runtime/types';
+import type { EngineSupport } from '../runtime/features';
+import { freshSeed, getEngine, simulated, usesSimulation } from './engines';
 import type { RunStatus } from './runSlice';
 
 export const TRIAL_LIMITS = { min: 10, max: 10_000 } as const;
@@ -28,6 +32,10 @@ export interface TrialsState {
   /** The strategies compared, in STRATEGY_IDS order. */
   strategies: StrategyId[];
   pool: TrialsPool;
+  /** Where the batch runs: real workers, or the seeded scheduler one access at a time. */
+  engine: 'workers' | 'simulated' | null;
+  /** The simulated batch's seed: the same seed gives the same finals, run for run. */
+  seed: number | null;
   status: TrialsStatus;
   error: string | null;
   /** The config the series ran with (recording off; the strategy varies per series). */
@@ -51,10 +59,19 @@ export interface TrialsSlice {
   cancelTrials(): void;
 }
 
-type Needs = TrialsSlice & { config: RunConfig; status: RunStatus; liveWorkers: number };
+type Needs = TrialsSlice & {
+  config: RunConfig;
+  page: PageParams;
+  status: RunStatus;
+  liveWorkers: number;
+  detectEngine(): Promise<EngineSupport>;
+};
 
 /** How often, at most, a running batch republishes its series (the histogram's frame rate). */
 const PUBLISH_MS = 100;
+/** The simulated engine runs on the page's own thread: give the page a turn this often. */
+const YIELD_MS = 12;
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const clampCount = (n: number) =>
   Math.min(TRIAL_LIMITS.max, Math.max(TRIAL_LIMITS.min, Math.round(n)));
@@ -73,6 +90,8 @@ export const createTrialsSlice: StateCreator<Needs, [], [], TrialsSlice> = (set,
       compare: false,
       strategies: [...STRATEGY_IDS],
       pool: 'reuse',
+      engine: null,
+      seed: null,
       status: 'idle',
       error: null,
       config: null,
@@ -91,8 +110,8 @@ export const createTrialsSlice: StateCreator<Needs, [], [], TrialsSlice> = (set,
     },
     setTrialsPool: (pool) => patch({ pool }),
     runTrials: async () => {
-      const { trials, status, config: current } = get();
-      if (trials.status === 'running' || status === 'running') return;
+      const { trials, status, config: current, page } = get();
+      if (trials.status === 'running' || status === 'running' || batch) return;
       const config: RunConfig = { ...current, trace: 'off' };
       const strategies = trials.compare ? trials.strategies : [config.strategy];
       if (strategies.length === 0) return;
@@ -104,7 +123,14 @@ export const createTrialsSlice: StateCreator<Needs, [], [], TrialsSlice> = (set,
       }));
       const mine = { cancelled: false };
       batch = mine;
+      const simulate = usesSimulation(page, await get().detectEngine());
+      const seed = simulate ? (page.seed ?? freshSeed()) : null;
+      // One seed per trial, drawn in order, shared by every strategy of that round.
+      const trialSeeds = seededRandom(seed ?? 0);
+      const runOne = (config: RunConfig, trialSeed: number): Promise<RunOutcome> =>
+        simulate ? simulated.run(config, trialSeed) : getEngine().run(config);
       const started = performance.now();
+      let yielded = started;
       let completed = 0;
       let published = -Infinity;
       const publish = (change: Partial<TrialsState> = {}) => {
@@ -119,22 +145,28 @@ export const createTrialsSlice: StateCreator<Needs, [], [], TrialsSlice> = (set,
         completed,
         total: trials.count * series.length,
         elapsedMs: 0,
+        engine: simulate ? 'simulated' : 'workers',
+        seed,
       });
       try {
         // Round robin, so every strategy's histogram grows at once and drift hits all alike.
         for (let i = 0; i < trials.count && !mine.cancelled; i++) {
+          const trialSeed = Math.floor(trialSeeds() * 2 ** 31);
           for (const s of series) {
             if (mine.cancelled) break;
-            const engine = getEngine();
             try {
-              const outcome = await engine.run({ ...config, strategy: s.strategy });
+              const outcome = await runOne({ ...config, strategy: s.strategy }, trialSeed);
               s.finals.push(outcome.final);
               s.elapsedMs.push(outcome.elapsedMs);
               completed++;
             } finally {
-              if (trials.pool === 'fresh') engine.dispose();
+              if (trials.pool === 'fresh' && !simulate) getEngine().dispose();
             }
             if (performance.now() - published >= PUBLISH_MS) publish();
+            if (simulate && performance.now() - yielded >= YIELD_MS) {
+              await yieldToPage();
+              yielded = performance.now();
+            }
           }
         }
         publish({ status: mine.cancelled ? 'cancelled' : 'done' });
@@ -151,6 +183,7 @@ export const createTrialsSlice: StateCreator<Needs, [], [], TrialsSlice> = (set,
       if (!batch) return;
       batch.cancelled = true;
       getEngine().stop();
+      simulated.stop();
     },
   };
 };

@@ -1,10 +1,11 @@
 import { useEffect, useRef, type JSX } from 'react';
 import { useLab } from '../store/labStore';
 import { selectAccounting, selectRunning, selectStepping, selectTrace } from '../store/selectors';
-import { onDemand } from '../ui/onDemand';
+import { onDemand } from '../shared/onDemand';
 import { startPlaybackClock } from './clock';
 import { useElementWidth } from './hooks';
 import './timeline.css';
+import './timelineMarks.css';
 
 // The drawn timeline (and the d3 it draws with) loads once there is a trace to draw; the first
 // view only shows the hint. Run starts loading it, so it is usually ready when the run ends.

@@ -110,7 +110,7 @@ describe('playback slice', () => {
     expect(s().playback.playing).toBe(true);
     s().setSpeed(-1);
     expect(s().playback.speed).toBe(20);
-    s().resetPlayback(10);
+    s().resetPlayback();
     expect(s().playback).toMatchObject({ current: 0, playing: false });
   });
 });

@@ -68,18 +68,25 @@ let cachedPalette: { dark: boolean; palette: Palette } | null = null;
 
 /**
  * The palette under `el`, read once per colour scheme: reading computed style forces a style
- * recalculation, which a zoom frame must not pay for.
+ * recalculation, which a zoom frame must not pay for. The custom properties hold light-dark()
+ * pairs, which only a real colour property resolves, so each is read through a probe's color.
  */
 export function paletteFor(el: Element, dark: boolean): Palette {
   if (cachedPalette?.dark === dark) return cachedPalette.palette;
-  const style = getComputedStyle(el);
-  const get = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const probe = document.createElement('span');
+  probe.hidden = true;
+  (el.parentElement ?? document.body).append(probe);
+  const get = (name: string, fallback: string) => {
+    probe.style.color = `var(${name}, ${fallback})`;
+    return getComputedStyle(probe).color || fallback;
+  };
   const palette: Palette = {
     kinds: KINDS.map((_, k) => get(kindColorVar(k), '#888')),
     counter: get('--tl-counter', '#222'),
     ideal: get('--tl-ideal', '#009e73'),
     gap: get('--tl-lost-fill', 'rgb(213 94 0 / 0.16)'),
   };
+  probe.remove();
   cachedPalette = { dark, palette };
   return palette;
 }

@@ -1,7 +1,7 @@
-import { format, type ScaleLinear } from 'd3';
-import { describeFinding } from '../core/describe';
+import type { ScaleLinear } from 'd3';
 import { anchorFor, type Geometry, type XPositions } from './layout';
 import { findingAt, markersInView, type MarkerGroup, type MarkerLimits } from './markers';
+import { groupText } from './markerText';
 import type { TimelineModel } from './model';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -13,39 +13,12 @@ const RINGS_PER_FINDING = 5;
 /** Erased-write rings (each with its connector) per frame, over all markers in view. */
 const MAX_RINGS = 150;
 
-const fmt = format(',');
 const round = (v: number) => Math.round(v * 10) / 10;
 
 /** Up to `n` entries of `list`: its first, its last and evenly spaced ones between. */
 export function spread<T>(list: readonly T[], n: number): T[] {
   if (list.length <= n) return [...list];
   return Array.from({ length: n }, (_, k) => list[Math.round((k * (list.length - 1)) / (n - 1))]!);
-}
-
-// A single write's words take a look through the accounting; each is worked out once per
-// trace. Merged groups change with every zoom step and their words are cheap, so they are not
-// kept.
-const texts = new WeakMap<TimelineModel, Map<number, string>>();
-
-/** The marker's words: the finding for a single write, a summary for a merged group. */
-export function groupText(model: TimelineModel, g: MarkerGroup): string {
-  if (g.count === 1) {
-    let cache = texts.get(model);
-    if (!cache) texts.set(model, (cache = new Map()));
-    let text = cache.get(g.first);
-    if (text === undefined) cache.set(g.first, (text = describeGroup(model, g)));
-    return text;
-  }
-  return describeGroup(model, g);
-}
-
-function describeGroup(model: TimelineModel, g: MarkerGroup): string {
-  const finding = g.count === 1 ? findingAt(model.findings, g.first) : undefined;
-  if (finding && model.accounting) {
-    return `Access #${fmt(g.first)}: ${describeFinding(model.trace, model.accounting, finding)}`;
-  }
-  const increments = `${fmt(g.erased)} increment${g.erased === 1 ? '' : 's'}`;
-  return `${fmt(g.count)} writes erased ${increments} (accesses #${fmt(g.first)}–#${fmt(g.last)}). Zoom in to see each.`;
 }
 
 /** What the markers need of a view. */

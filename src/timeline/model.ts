@@ -5,7 +5,7 @@ import { kindBits, kindColumn } from './kinds';
 import { hasWallTime, orderPositions, wallPositions, type XPositions } from './layout';
 import { buildMaskPyramid, type MaskPyramid } from './lod';
 import { indexLosses, type LaneLosses } from './markers';
-import { lazyColumn, pcFiller, sourceFiller } from './pcMap';
+import { lazyColumn, sourceFiller } from '../core/pcMap';
 import { counterSeries, type CounterSeries } from './series';
 
 /** Everything the timeline derives from one trace, computed once (O(n)) and then only read. */
@@ -32,20 +32,6 @@ export interface TimelineModel {
   builtAt: number;
   /** How long deriving all this took, in ms. */
   buildMs: number;
-}
-
-const pcsCache = new WeakMap<Trace, (i: number) => number>();
-
-/** The strategy pc of event i of `trace` (see pcFiller), worked out as far as asked, once. */
-export function pcAtOf(trace: Trace): (i: number) => number {
-  let pcAt = pcsCache.get(trace);
-  if (!pcAt) {
-    const column = new Int16Array(trace.events.length);
-    const strategy = STRATEGIES[trace.config.strategy];
-    pcAt = lazyColumn(column, pcFiller(trace.events, trace.threads, strategy, column));
-    pcsCache.set(trace, pcAt);
-  }
-  return pcAt;
 }
 
 const models = new WeakMap<Trace, TimelineModel>();

@@ -7,7 +7,7 @@ import { DebugReadout } from './DebugReadout';
 import { EmbedApp } from './embed/EmbedApp';
 import { Findings } from './Findings';
 import { IsolationNotice, Notices } from './Notices';
-import { onDemand } from './onDemand';
+import { onDemand } from '../shared/onDemand';
 import { ResultPanel } from './ResultPanel';
 import { SharePanel } from './share/SharePanel';
 import { TraceFiles } from './TraceFiles';

@@ -4,9 +4,9 @@ import { STRATEGIES } from '../core/strategies';
 import { threadLabel } from '../core/threads';
 import { useLab, type LabState } from '../store/labStore';
 import { selectConfig, selectTrace } from '../store/selectors';
-import { pcAtOf } from '../timeline/model';
-import { jsLineOf, pythonLineOf, pythonProgram, type PythonProgram } from '../timeline/program';
-import '../timeline/timeline.css';
+import { pcAtOf } from '../core/pcMap';
+import { jsLineOf, pythonLineOf, pythonProgram, type PythonProgram } from '../core/program';
+import './codePanel.css';
 
 const programs = new WeakMap<RunConfig, PythonProgram>();
 /** The Python program for a run config, built once per config object. */

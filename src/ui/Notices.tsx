@@ -1,5 +1,5 @@
 import { useLab } from '../store/labStore';
-import { selectNotices } from '../store/selectors';
+import { selectNotices, selectSupport } from '../store/selectors';
 
 /** Refused input and other problems, each dismissible; announced as alerts. */
 export function Notices() {
@@ -20,19 +20,31 @@ export function Notices() {
   );
 }
 
-/** Says plainly when the page has no shared memory, and what the host must send. */
+/** Reasons that the host's headers cure; the others are the browser's own limits. */
+const HEADER_REASONS = new Set(['not-isolated', 'framed-not-isolated', 'worker-not-isolated']);
+
+/** Says plainly when real workers cannot run here, why, and what the host can do about it. */
 export function IsolationNotice() {
-  if (globalThis.crossOriginIsolated) return null;
+  const support = useLab(selectSupport);
+  if (support?.engine !== 'simulated') return null;
   return (
-    <div role="alert" className="notice notice-isolation">
+    <div role="alert" className="notice notice-isolation" data-reason={support.reason}>
       <strong>
-        This page is not cross-origin isolated, so it cannot share memory between workers: runs use
-        the simulated engine.
+        Real workers cannot share memory here: {support.text}. Runs use the simulated engine.
       </strong>{' '}
-      The server must send <code>Cross-Origin-Opener-Policy: same-origin</code> and{' '}
-      <code>Cross-Origin-Embedder-Policy: require-corp</code> (or{' '}
-      <code>Document-Isolation-Policy: isolate-and-require-corp</code>) with the page and its worker
-      scripts. See the README&apos;s hosting section.
+      {HEADER_REASONS.has(support.reason) ? (
+        <>
+          The server must send <code>Cross-Origin-Opener-Policy: same-origin</code> and{' '}
+          <code>Cross-Origin-Embedder-Policy: require-corp</code> (or{' '}
+          <code>Document-Isolation-Policy: isolate-and-require-corp</code>) with the page and its
+          worker scripts, on every response. See the README&apos;s hosting section.
+        </>
+      ) : (
+        <>
+          The simulated engine runs the same strategies one access at a time, so every race shows
+          the same way.
+        </>
+      )}
     </div>
   );
 }

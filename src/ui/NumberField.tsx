@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { z } from 'zod';
+import type { z } from '../core/zod';
 import { parseParam } from '../core/config';
 
 interface Props {

@@ -36,7 +36,8 @@ export function runLeafJob(job: LeafJob): LeafResult {
   const { mem, sink } = recordingMemory(job.cells, job.trace, job.thread, !job.gated);
   sink?.prepare();
   const t = newThreadState();
-  const stopAt = job.failAfter ?? job.increments;
+  const failAfter = __FAULT_INJECTION__ ? job.failAfter : undefined;
+  const stopAt = failAfter ?? job.increments;
   startBarrier(job.cells, job.leafCount);
   const startedAt = epochNow();
   const strategy = STRATEGIES[job.strategy];
@@ -47,7 +48,7 @@ export function runLeafJob(job: LeafJob): LeafResult {
     // A batching sink publishes what it has not yet.
     sink?.flush();
   }
-  if (job.failAfter !== undefined) throw new Error(`Test hook: worker ${job.thread} failed`);
+  if (failAfter !== undefined) throw new Error(`Test hook: worker ${job.thread} failed`);
   return {
     thread: job.thread,
     done: t.done,

@@ -1,12 +1,7 @@
 import { useId, useState } from 'react';
 import { STRATEGIES } from '../../core/strategies';
-import { encodeSchedule } from '../../core/schedule';
 import { shapeKey, type ExploreStatus } from '../../store/explorerSlice';
-import {
-  selectExplorer,
-  selectPendingSchedule,
-  selectRunConfig,
-} from '../../store/explorerSelectors';
+import { selectExplorer, selectRunConfig } from '../../store/explorerSelectors';
 import { useLab } from '../../store/labStore';
 import { describeValues } from './histogramModel';
 
@@ -23,7 +18,6 @@ function readoutState(status: ExploreStatus, answered: boolean): string {
 export function ReachableOutcomes() {
   const explorer = useLab(selectExplorer);
   const config = useLab(selectRunConfig);
-  const pending = useLab(selectPendingSchedule);
   const { explore, stopExploring, showHow } = useLab.getState();
   const selectId = useId();
   const [chosen, setChosen] = useState<number | null>(null);
@@ -104,11 +98,6 @@ export function ReachableOutcomes() {
       {searching && <p className="witness-status">Finding a schedule…</p>}
       {explorer.witness.status === 'error' && (
         <p className="witness-status error-text">{explorer.witness.error}</p>
-      )}
-      {pending && (
-        <p className="witness-status" data-testid="witness" data-schedule={encodeSchedule(pending)}>
-          A schedule of {fmt(pending.length)} steps is ready to step through.
-        </p>
       )}
     </div>
   );

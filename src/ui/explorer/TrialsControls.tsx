@@ -41,6 +41,8 @@ export function TrialsControls() {
       data-completed={completed}
       data-total={total}
       data-pool={trials.pool}
+      data-engine={trials.engine ?? undefined}
+      data-seed={trials.seed ?? undefined}
       data-trials-per-second={rate > 0 ? Math.round(rate) : undefined}
     >
       <NumberField
@@ -117,6 +119,12 @@ export function TrialsControls() {
           </span>
         )}
       </p>
+      {trials.engine === 'simulated' && (
+        <p className="trials-engine" data-testid="trials-engine">
+          Simulated engine, seed {trials.seed}: one access at a time in a seeded order. The same
+          seed gives the same runs.
+        </p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { onDemand } from '../onDemand';
+import { onDemand } from '../../shared/onDemand';
 import { TimelineDownloads } from './TimelineDownloads';
 import './share.css';
 

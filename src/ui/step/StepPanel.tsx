@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { threadLabel } from '../../core/threads';
 import { useLab } from '../../store/labStore';
 import { selectPage, selectStepping } from '../../store/selectors';
-import { scheduleFromPage } from '../../store/stepSlice';
+import { scheduleFromPage } from '../../store/urlSchedule';
 import { OP_WORDS, stepLeaves } from '../../timeline/stepLanes';
 
 let opened = false;
@@ -86,6 +86,7 @@ export function StepPanel() {
             data-testid="step-status"
             data-steps={stepping.schedule.length}
             data-busy={stepping.busy}
+            data-engine={stepping.engine}
           >
             {stepping.schedule.length} steps taken
             {stepping.finished && ': every worker has finished'} ·{' '}

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build, type Rolldown } from 'vite';
-import type { LeafJob, LeafResult } from '../../workers/api';
+import type { LeafJob, LeafResult } from '../api';
 
 /** Runs one leaf job on its own thread; rejects with the leaf's error message. */
 export type LeafThreadRunner = (job: LeafJob) => Promise<LeafResult>;
@@ -20,6 +20,8 @@ export async function leafThreadRunner(): Promise<LeafThreadRunner> {
     configFile: false,
     logLevel: 'silent',
     ssr: { noExternal: true },
+    // As in the unit tests' own build (vitest.config.ts): the failure hook is there to test.
+    define: { __FAULT_INJECTION__: 'true' },
     build: { ssr: entry, write: false, minify: false },
   });
   const output = (Array.isArray(built) ? built[0] : built) as Rolldown.RolldownOutput;

@@ -1,8 +1,8 @@
-import { FLAG } from '../core/layout';
-import { OPS, opCode } from '../core/ops';
-import type { Strategy } from '../core/strategies';
-import type { ThreadInfo } from '../core/threads';
-import type { TraceEvents } from '../core/trace';
+import { FLAG } from './layout';
+import { OPS, opCode } from './ops';
+import { STRATEGIES, type Strategy } from './strategies';
+import type { ThreadInfo } from './threads';
+import type { Trace, TraceEvents } from './trace';
 
 const READ = opCode('read');
 const WRITE = opCode('write');
@@ -108,4 +108,18 @@ export function sourceReads(e: TraceEvents): Int32Array {
   const out = new Int32Array(e.length);
   sourceFiller(e, out)(0, e.length);
   return out;
+}
+
+const pcsCache = new WeakMap<Trace, (i: number) => number>();
+
+/** The strategy pc of event i of `trace` (see pcFiller), worked out as far as asked, once. */
+export function pcAtOf(trace: Trace): (i: number) => number {
+  let pcAt = pcsCache.get(trace);
+  if (!pcAt) {
+    const column = new Int16Array(trace.events.length);
+    const strategy = STRATEGIES[trace.config.strategy];
+    pcAt = lazyColumn(column, pcFiller(trace.events, trace.threads, strategy, column));
+    pcsCache.set(trace, pcAt);
+  }
+  return pcAt;
 }

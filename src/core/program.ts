@@ -1,6 +1,6 @@
-import { PRESETS, type RunConfig } from '../core/config';
-import { STRATEGIES, type Strategy } from '../core/strategies';
-import type { ThreadInfo } from '../core/threads';
+import { PRESETS, type RunConfig } from './config';
+import { STRATEGIES, type Strategy } from './strategies';
+import type { ThreadInfo } from './threads';
 
 /** The whole Python program of the post, with the chosen strategy's loop body in it. */
 export interface PythonProgram {

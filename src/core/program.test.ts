@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { presetConfig, type RunConfig } from '../core/config';
-import { STRATEGIES, STRATEGY_IDS } from '../core/strategies';
-import { buildThreads } from '../core/threads';
+import { presetConfig, type RunConfig } from './config';
+import { STRATEGIES, STRATEGY_IDS } from './strategies';
+import { buildThreads } from './threads';
 import { jsLineOf, pythonLineOf, pythonProgram } from './program';
 
 const blog = presetConfig('blog');

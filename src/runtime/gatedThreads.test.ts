@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { planRun, type RunPlan } from '../runtime/plan';
+import { planRun, type RunPlan } from './plan';
 import { readCounter } from '../workers/leafJob';
-import { accountTrace } from './accounting';
-import { presetConfig, type RunConfig } from './config';
-import { GatedController } from './gatedControl';
-import { scheduleFromTrace } from './replaySchedule';
-import { randomChooser, replayChooser, Simulation, simulate } from './simulation';
-import { STRATEGY_IDS, type StrategyId } from './strategies';
-import { leafThreadRunner, type LeafThreadRunner } from './testing/nodeThreads';
-import { flatConfig as flat } from './testing/configs';
-import { decodeSharedTrace, eventsToList, type Trace } from './trace';
+import { accountTrace } from '../core/accounting';
+import { presetConfig, type RunConfig } from '../core/config';
+import { GatedController } from '../core/gatedControl';
+import { scheduleFromTrace } from '../core/replaySchedule';
+import { randomChooser, replayChooser, Simulation, simulate } from '../core/simulation';
+import { STRATEGY_IDS, type StrategyId } from '../core/strategies';
+import { leafThreadRunner, type LeafThreadRunner } from '../workers/testing/nodeThreads';
+import { flatConfig as flat } from '../core/testing/configs';
+import { decodeSharedTrace, eventsToList, type Trace } from '../core/trace';
 
 let runInThread: LeafThreadRunner;
 beforeAll(async () => {
@@ -79,7 +79,7 @@ describe('gated leaves on real threads follow the simulation step for step', () 
             expect(gated.nextOp(t.id)).toBe(sim.nextOp(t.id));
             if (reason?.startsWith('waiting for the lock held by')) lockWaits++;
           }
-          const thread = choose(sim.enabled(), sim);
+          const thread = choose(sim.enabled(), sim.scheduler);
           sim.step(thread);
           await gated.step(thread);
           // The live trace grows step by step; main's read (the simulation's last) is not in it yet.

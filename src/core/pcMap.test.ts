@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { presetConfig, type RunConfig } from '../core/config';
-import { handTrace } from '../core/handTrace';
-import { FLAG } from '../core/layout';
-import { OPS } from '../core/ops';
-import { randomChooser, simulate } from '../core/simulation';
-import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../core/strategies';
+import { presetConfig, type RunConfig } from './config';
+import { handTrace } from './handTrace';
+import { FLAG } from './layout';
+import { OPS } from './ops';
+import { randomChooser, simulate } from './simulation';
+import { STRATEGIES, STRATEGY_IDS, type StrategyId } from './strategies';
 import { eventPcs, lazyColumn, pcFiller, sourceReads } from './pcMap';
 
 const blog = (strategy: StrategyId): RunConfig => ({

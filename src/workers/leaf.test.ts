@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { planRun } from '../runtime/plan';
-import type { LeafResult } from '../workers/api';
-import { readCounter } from '../workers/leafJob';
-import type { RunConfig } from './config';
-import { CELL, FLAG } from './layout';
-import { STOP_CHECK_EVERY } from './leaf';
-import { opCode, type Op } from './ops';
+import type { LeafResult } from './api';
+import { readCounter } from './leafJob';
+import type { RunConfig } from '../core/config';
+import { CELL, FLAG } from '../core/layout';
+import { STOP_CHECK_EVERY } from '../core/leaf';
+import { opCode, type Op } from '../core/ops';
 import { leafThreadRunner, type LeafThreadRunner } from './testing/nodeThreads';
-import { flatConfig as flat } from './testing/configs';
-import { decodeSharedTrace, type TraceEvents } from './trace';
+import { flatConfig as flat } from '../core/testing/configs';
+import { decodeSharedTrace, type TraceEvents } from '../core/trace';
 
 let runInThread: LeafThreadRunner;
 beforeAll(async () => {

@@ -1,0 +1,73 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = dirname(fileURLToPath(import.meta.url));
+const SOURCE = /\.(ts|tsx|mjs)$/;
+
+/** Every source file under src/, as paths relative to it. */
+function sourceFiles(dir = SRC): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return SOURCE.test(name) ? [relative(SRC, path)] : [];
+  });
+}
+
+/** The project files `file` imports (static, re-exports and dynamic), type-only ones too. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(SRC, file), 'utf8');
+  const specifiers = [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)].map((m) => m[1]!);
+  return specifiers.flatMap((spec) => {
+    const base = resolve(SRC, dirname(file), spec.replace(/\?.*$/, ''));
+    const found = ['', '.ts', '.tsx', '/index.ts'].map((ext) => base + ext);
+    const hit = found.find((p) => existsSync(p) && statSync(p).isFile() && SOURCE.test(p));
+    return hit ? [relative(SRC, hit)] : [];
+  });
+}
+
+const files = sourceFiles();
+const graph = new Map(files.map((f) => [f, importsOf(f)]));
+
+/** Each import cycle once, as the files around it. */
+function cycles(): string[][] {
+  const found: string[][] = [];
+  const state = new Map<string, 'open' | 'closed'>();
+  const path: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, 'open');
+    path.push(file);
+    for (const next of graph.get(file) ?? []) {
+      if (state.get(next) === 'open') found.push(path.slice(path.indexOf(next)));
+      else if (!state.has(next)) visit(next);
+    }
+    path.pop();
+    state.set(file, 'closed');
+  };
+  for (const file of files) if (!state.has(file)) visit(file);
+  return found;
+}
+
+describe('the import graph of src/', () => {
+  it('sees the imports it checks', () => {
+    expect(graph.get('core/simulation.ts')).toContain('core/scheduler.ts');
+    expect(graph.get('runtime/gated.ts')).toContain('runtime/types.ts');
+  });
+
+  it('has no import cycle (type-only imports count)', () => {
+    expect(cycles().map((c) => c.join(' → '))).toEqual([]);
+  });
+
+  it('keeps src/core to itself: it imports no project file outside it', () => {
+    const leaks = files
+      .filter((f) => f.startsWith('core/'))
+      .flatMap((f) =>
+        graph
+          .get(f)!
+          .filter((d) => !d.startsWith('core/'))
+          .map((d) => `${f} → ${d}`),
+      );
+    expect(leaks).toEqual([]);
+  });
+});
