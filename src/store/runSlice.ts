@@ -109,7 +109,8 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
   /** Read `input` in the trace worker, reporting progress while this run owns the page. */
   const read = (input: TraceInput, mine: number): Promise<ReadTrace> =>
     readTrace(input, (p) => {
-      if (owner === mine) set({ reading: p });
+      // Progress can arrive after Stop ended the reading: it must not bring the bar back.
+      if (owner === mine && get().status === 'running') set({ reading: p });
     });
 
   return {
