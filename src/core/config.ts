@@ -1,4 +1,5 @@
 import { z } from './zod';
+import type { ScenarioId } from './scenarioTypes';
 import { STRATEGY_IDS, STRATEGIES, type StrategyId } from './strategies';
 
 export const PRESET_IDS = ['blog', 'pair', 'quad', 'custom'] as const;
@@ -63,6 +64,10 @@ export interface RunConfig {
   strategy: StrategyId;
   work: number;
   trace: TraceSetting;
+  /** The lesson the run plays out; absent: the counter. */
+  scenario?: ScenarioId;
+  /** The bank's opening balance; absent: half of all withdrawals attempted. */
+  balance?: number;
 }
 
 /** A run config with the preset's own numbers. */
