@@ -49,6 +49,11 @@ export interface Scenario {
   largestRead(setup: ScenarioSetup, leaves: number): number;
   /** Whether every attempt makes all of its accesses (no refusals), so state counts are known. */
   fixedLength: boolean;
+  /**
+   * The cell's value as increments done, so a trace is accounted as a counter's (the bank's
+   * debits mirror into increments); null where writes are not increments (a claim).
+   */
+  asIncrements: ((value: number, initial: number) => number) | null;
   /** Whether outcomes count successes apart from the cell (payments, winners). */
   countsWins: boolean;
   strategies: Readonly<Record<StrategyId, Strategy>>;

@@ -114,8 +114,8 @@ export class Simulation {
   /** Increments and failed swaps per leaf so far. */
   tallies(): ThreadTally[] {
     return leafIds(this.threads).map((thread) => {
-      const { done, retries } = this.states[thread]!;
-      return { thread, done, retries };
+      const { done, retries, won } = this.states[thread]!;
+      return { thread, done, retries, won };
     });
   }
 

@@ -1,6 +1,9 @@
 import type { StateCreator } from 'zustand';
-import { accountTrace, type Accounting } from '../core/accounting';
-import { expectedTotal, type RunConfig } from '../core/config';
+import type { Accounting } from '../core/accounting';
+import { accountRun } from '../core/scenarioBooks';
+import type { RunConfig } from '../core/config';
+import { scenarioOf } from '../core/scenarios';
+import type { ScenarioOutcome } from '../core/scenarioTypes';
 import type { StrategyId } from '../core/strategies';
 import type { Trace } from '../core/trace';
 import { EngineError } from '../runtime/engine';
@@ -11,7 +14,8 @@ import type { EngineSupport } from '../runtime/features';
 import { freshSeed, getEngine, simulated, usesSimulation } from './engines';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
-export type Books = 'balanced' | 'unbalanced' | 'untraced' | 'truncated';
+/** 'judged': a scenario whose writes are not increments (a claim) is judged by its outcome. */
+export type Books = 'balanced' | 'unbalanced' | 'untraced' | 'truncated' | 'judged';
 
 /** What the result panel shows of the last finished run (or imported trace). */
 export interface RunResult {
@@ -27,6 +31,8 @@ export interface RunResult {
   workersIsolated: boolean;
   books: Books;
   tallies: ThreadTally[];
+  /** The run judged in its scenario's terms (payments, winners…). */
+  outcome: ScenarioOutcome;
 }
 
 export interface RunSlice {
@@ -52,8 +58,16 @@ type Needs = RunSlice & {
   resetPlayback(): void;
 };
 
-const booksOf = (acc: Accounting | null): Books =>
-  !acc ? 'untraced' : !acc.complete ? 'truncated' : acc.balanced ? 'balanced' : 'unbalanced';
+const booksOf = (config: RunConfig, acc: Accounting | null): Books =>
+  !acc && !scenarioOf(config).asIncrements
+    ? 'judged'
+    : !acc
+      ? 'untraced'
+      : !acc.complete
+        ? 'truncated'
+        : acc.balanced
+          ? 'balanced'
+          : 'unbalanced';
 
 export function resultOf(
   config: RunConfig,
@@ -62,13 +76,16 @@ export function resultOf(
   engineName: RunResult['engine'],
   seed: number | null = null,
 ): RunResult {
-  const expected = expectedTotal(config);
-  const books = booksOf(accounting);
+  const won = outcome.tallies.reduce((sum, t) => sum + (t.won ?? 0), 0);
+  const judged = scenarioOf(config).outcome(config, outcome.final, won);
+  const expected = judged.expected;
+  const books = booksOf(config, accounting);
   return {
     expected,
     final: outcome.final,
     // The trace's own count when it is whole; otherwise what the numbers imply.
-    lost: accounting && books !== 'truncated' ? accounting.lost : expected - outcome.final,
+    lost: accounting && books !== 'truncated' ? accounting.lost : judged.lost,
+    outcome: judged,
     elapsedMs: outcome.elapsedMs,
     strategy: config.strategy,
     preset: config.preset,
@@ -107,7 +124,7 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
         seed !== null
           ? await simulated.run(config, seed)
           : await getEngine().run(config, failHook(page, get().setPage));
-      const accounting = outcome.trace ? accountTrace(outcome.trace) : null;
+      const accounting = outcome.trace ? accountRun(outcome.trace) : null;
       set({
         status: 'done',
         result: resultOf(config, outcome, accounting, simulate ? 'simulated' : 'workers', seed),
@@ -132,7 +149,7 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
     if (get().stepping) get().leaveStepMode();
   },
   showTrace: (trace) => {
-    const accounting = accountTrace(trace);
+    const accounting = accountRun(trace);
     const tallies = trace.threads.map((t) => ({ thread: t.id, done: 0, retries: 0 }));
     set({
       status: 'done',

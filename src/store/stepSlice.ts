@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { accountTrace, type Accounting } from '../core/accounting';
+import type { Accounting } from '../core/accounting';
+import { accountRun } from '../core/scenarioBooks';
 import { expectedTotal, type RunConfig } from '../core/config';
 import type { Op } from '../core/ops';
 import type { PageParams } from '../core/pageParams';
@@ -80,7 +81,7 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
       trace = outcome.trace ?? trace;
     }
     if (!runtime.holds(s)) return;
-    const accounting = accountTrace(trace);
+    const accounting = accountRun(trace);
     const schedule = s.schedule;
     set({
       stepping: sessionOf(s, engine, false),

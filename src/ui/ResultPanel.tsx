@@ -16,8 +16,27 @@ const BOOKS_TEXT: Record<RunResult['books'], string> = {
   balanced: 'The books balance: every lost increment is accounted for by a write in the trace.',
   unbalanced: 'The books do not balance: the trace does not explain the final value.',
   untraced: 'Accesses were not recorded for this run (recording is off or the run is too large).',
+  judged: 'Every worker reports whether it won; the result counts the winners.',
   truncated: 'The trace was truncated: it filled its buffer, so only the start was recorded.',
 };
+
+/** The run's ending in a sentence, in its scenario's terms. */
+function summary({ lost, outcome }: RunResult): string {
+  if (outcome.scenario === 'claim') {
+    const owner = `worker ${fmt(outcome.owner ?? 0)} owns it`;
+    return outcome.winners === 1
+      ? `Exactly one worker won; ${owner}.`
+      : `${fmt(outcome.winners ?? 0)} workers believe they won; ${owner}.`;
+  }
+  if (outcome.scenario === 'bank') {
+    const paid = `The bank paid ${fmt(outcome.paid ?? 0)}`;
+    const over = outcome.overdrawn ? ' and is overdrawn' : '';
+    return lost === 0
+      ? `${paid}${over}; no debit was lost.`
+      : `${paid}${over}; ${fmt(lost)} debits were lost.`;
+  }
+  return lost === 0 ? 'No increment was lost.' : `${fmt(lost)} increments were lost.`;
+}
 
 /** The outcome of the last run: the public contract tests and embedders read. */
 export function ResultPanel() {
@@ -26,12 +45,18 @@ export function ResultPanel() {
   const error = useLab(selectError);
   const trace = useLab(selectTrace);
   const elapsed = result?.elapsedMs ?? null;
+  const overdrawn = result?.outcome.overdrawn;
   const rate = elapsed && result ? Math.round(result.expected / (elapsed / 1000)) : null;
   return (
     <section
+      data-overdrawn={overdrawn === undefined ? undefined : String(overdrawn)}
       className={`result result-${status}`}
       data-testid="result"
       data-state={status}
+      data-scenario={result?.outcome.scenario}
+      data-paid={result?.outcome.paid}
+      data-winners={result?.outcome.winners}
+      data-owner={result?.outcome.owner}
       data-expected={result?.expected}
       data-final={result?.final}
       data-lost={result?.lost}
@@ -53,11 +78,7 @@ export function ResultPanel() {
         {status === 'running' && 'Running…'}
         {status === 'stopped' && 'Stopped: the workers were ended before they finished.'}
         {status === 'error' && <span className="error-text">Error: {error}</span>}
-        {status === 'done' &&
-          result &&
-          (result.lost === 0
-            ? 'No increment was lost.'
-            : `${fmt(result.lost)} increments were lost.`)}
+        {status === 'done' && result && summary(result)}
       </p>
       {result && (
         <>

@@ -137,6 +137,7 @@ export const BANK: Scenario = {
   attempts: (s) => s.increments,
   largestRead: (s) => openingBalance(s),
   fixedLength: false,
+  asIncrements: (value, initial) => initial - value,
   countsWins: true,
   strategies: {
     racy: racyGuarded(

@@ -68,6 +68,7 @@ export const CLAIM: Scenario = {
   attempts: () => 1,
   largestRead: (_, leaves) => leaves,
   fixedLength: false,
+  asIncrements: null,
   countsWins: true,
   strategies: {
     racy: racyGuarded(

@@ -11,6 +11,7 @@ export const COUNTER: Scenario = {
   attempts: (s) => s.increments,
   largestRead: (s, leaves) => leaves * s.increments,
   fixedLength: true,
+  asIncrements: (value) => value,
   countsWins: false,
   strategies: STRATEGIES,
   outcome(s, final) {
