@@ -1,6 +1,6 @@
 import { PRESETS, runConfigToParams, type RunConfig } from '../core/config';
 import { pageToParams, type PageParams } from '../core/pageParams';
-import { STRATEGIES } from '../core/strategies';
+import { strategyOf } from '../core/scenarios';
 
 // Links and HTML snippets for sharing and embedding (docs/embedding.md). Pure: every base URL
 // comes in as an argument.
@@ -42,7 +42,7 @@ export function embedTitle(config: RunConfig): string {
     config.preset === 'custom'
       ? `${config.workers.toLocaleString('en')} workers × ${config.increments.toLocaleString('en')} increments`
       : PRESETS[config.preset].label;
-  return `Race Lab: ${what}, ${STRATEGIES[config.strategy].label.toLowerCase()}`;
+  return `Race Lab: ${what}, ${strategyOf(config).label.toLowerCase()}`;
 }
 
 /** Text safe inside a double-quoted HTML attribute. */

@@ -1,5 +1,6 @@
 import type { Accounting, WriteFinding } from '../core/accounting';
-import { STRATEGIES, type Strategy } from '../core/strategies';
+import { strategyOf } from '../core/scenarios';
+import { type Strategy } from '../core/strategies';
 import type { Trace } from '../core/trace';
 import { kindBits, kindColumn } from './kinds';
 import { hasWallTime, orderPositions, wallPositions, type XPositions } from './layout';
@@ -49,7 +50,7 @@ export function timelineModel(trace: Trace, accounting: Accounting | null): Time
   const model: TimelineModel = {
     trace,
     accounting,
-    strategy: STRATEGIES[trace.config.strategy],
+    strategy: strategyOf(trace.config),
     length: e.length,
     lanes,
     kind,

@@ -6,6 +6,7 @@ import {
   type PresetId,
   type TraceSetting,
 } from '../core/config';
+import { strategyOf } from '../core/scenarios';
 import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../core/strategies';
 import { useLab } from '../store/labStore';
 import { selectConfig, selectPage, selectRunning } from '../store/selectors';
@@ -106,7 +107,7 @@ export function Controls() {
           ))}
         </select>
         <small id={`${strategyId}-why`} className="field-hint">
-          {STRATEGIES[config.strategy].explanation}
+          {strategyOf(config).explanation}
         </small>
       </div>
       <div className="field">

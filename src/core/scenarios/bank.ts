@@ -16,7 +16,7 @@ const withdraw: Guard = {
   py: { ok: 'seen >= 1', next: 'seen - 1', win: 'paid += 1' },
   jsFrame: { head: ['for (let i = 0; i < withdrawals; i++) {'], tail: ['}'], indent: '  ' },
   pyFrame: {
-    head: ['def withdraw(balance):', '    for i in range(withdrawals):'],
+    head: ['def func1(balance):', '    for i in range(100):'],
     indent: '        ',
   },
 };

@@ -15,7 +15,7 @@ const claim: Guard = {
   js: { ok: 'seen === 0', next: 'me', win: 'won = true;' },
   py: { ok: 'seen == 0', next: 'me', win: 'won = True' },
   jsFrame: { head: [], tail: [], indent: '' },
-  pyFrame: { head: ['def claim(owner, me):'], indent: '    ' },
+  pyFrame: { head: ['def func1(owner, me):'], indent: '    ' },
 };
 
 const atomic = framed(

@@ -1,5 +1,5 @@
 import { PRESETS, type RunConfig } from '../../core/config';
-import { STRATEGIES } from '../../core/strategies';
+import { strategyOf } from '../../core/scenarios';
 import { fullPageUrl } from '../../embed/snippets';
 import { useLab } from '../../store/labStore';
 import { selectConfig, selectPage, selectRunning } from '../../store/selectors';
@@ -12,7 +12,7 @@ import './embed.css';
 /** What the next run does, in one line. */
 const summary = (c: RunConfig): string =>
   `${PRESETS[c.preset].tree ? PRESETS[c.preset].label : `${c.workers} workers`} · ` +
-  `${c.increments.toLocaleString('en')} increments each · ${STRATEGIES[c.strategy].label}`;
+  `${c.increments.toLocaleString('en')} increments each · ${strategyOf(c).label}`;
 
 /**
  * The view for a blog post (embed=1): the switch, Run, the result and the timeline, compact.
