@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Accounting } from '../core/accounting';
 import { accountRun } from '../core/scenarioBooks';
-import { expectedTotal, type RunConfig } from '../core/config';
+import { attemptsOf } from '../core/scenarios';
+import type { RunConfig } from '../core/config';
 import type { Op } from '../core/ops';
 import type { PageParams } from '../core/pageParams';
 import { encodeSchedule } from '../core/schedule';
@@ -109,7 +110,7 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
     stepping: null,
     startStepping: async (prefix = []) => {
       const { config, page } = get();
-      const total = expectedTotal(config);
+      const total = config.workers * attemptsOf(config);
       if (total > STEP_MODE_MAX_INCREMENTS) {
         const most = STEP_MODE_MAX_INCREMENTS.toLocaleString('en');
         get().addNotices('run', [
