@@ -25,6 +25,7 @@ const result = (final: number, engine: RunResult['engine'] = 'workers'): RunResu
   workersIsolated: true,
   books: 'balanced',
   tallies: [],
+  outcome: { scenario: 'counter', final, expected: 400, lost: 400 - final },
 });
 
 function setup() {

@@ -24,7 +24,8 @@ export const scenarioOf = (c: { scenario?: ScenarioId }): Scenario =>
   SCENARIOS[c.scenario ?? 'counter'];
 
 /** The strategy definition a config runs, in its scenario. */
-export const strategyOf = (c: ScenarioChoice): Strategy => scenarioOf(c).strategies[c.strategy];
+export const strategyOf = (c: Pick<ScenarioChoice, 'scenario' | 'strategy'>): Strategy =>
+  scenarioOf(c).strategies[c.strategy];
 
 /** Attempts each worker of a config makes. */
 export const attemptsOf = (c: ScenarioChoice): number => scenarioOf(c).attempts(c);
