@@ -50,6 +50,14 @@ test.describe('scenarios', () => {
     await page.goto('/?workers=2&increments=10&strategy=atomic');
     await runOnce(page);
     await expect(page.getByTestId('result')).toHaveAttribute('data-scenario', 'counter');
+    // Choosing the bank keeps the numbers and opens from half of all withdrawals.
+    await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption('bank');
+    await expect(page).toHaveURL(/scenario=bank/);
+    await runOnce(page);
+    const result = page.getByTestId('result');
+    await expect(result).toHaveAttribute('data-scenario', 'bank');
+    await expect(result).toHaveAttribute('data-paid', '10');
+    await expect(result).toHaveAttribute('data-final', '0');
   });
 
   test('two racy claimers both win, driven with the keyboard', async ({ page }) => {
