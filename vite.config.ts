@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { coiServiceWorker } from './coi.config.ts';
 import { headersOnEveryResponse } from './isolation.config.ts';
+import { blogPosters, cacheHashedAssets } from './site.config.ts';
 
 /** The e2e build's mode: the production build plus the failure-injection hook, in dist-e2e/. */
 const E2E_MODE = 'e2e';
@@ -14,7 +15,13 @@ export default defineConfig(({ mode }) => ({
   // Fault injection only where tests need it: production code never makes a worker throw.
   define: { __FAULT_INJECTION__: JSON.stringify(mode === E2E_MODE) },
   // coiServiceWorker: only with RACE_LAB_COI=1, for hosts that cannot send headers.
-  plugins: [react(), coiServiceWorker(), headersOnEveryResponse()],
+  plugins: [
+    react(),
+    coiServiceWorker(),
+    headersOnEveryResponse(),
+    blogPosters(),
+    cacheHashedAssets(),
+  ],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

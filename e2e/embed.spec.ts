@@ -37,9 +37,10 @@ async function embedFrame(page: Page, origin = APP_ORIGIN): Promise<Frame> {
   return frame!;
 }
 
-/** What a race-lab:result says, without its type. */
+/** What a race-lab:result says, without its type and the frame's name (embed.js frames). */
 function numbersOf(message: HostMessage) {
   const { type, ...numbers } = message.data;
+  delete numbers.frame;
   expect(type).toBe('race-lab:result');
   return numbers as { expected: number; final: number; lost: number; strategy: string };
 }
@@ -76,6 +77,18 @@ test.describe('embedded on a blog that sends no headers', () => {
     expect(numbers.final + numbers.lost).toBe(400);
     await expectFrameShows(frame, numbers);
     await expect(frame.getByTestId('result')).toHaveAttribute('data-workers-isolated', 'true');
+  });
+
+  test('Document-Isolation-Policy isolates a frame even without allow="cross-origin-isolated"', async ({
+    page,
+  }) => {
+    await page.goto(`${HOST_ORIGIN}/host-no-allow.html`);
+    const frame = await embedFrame(page);
+    // Chromium: the app's own header isolates it; the permission only matters elsewhere.
+    expect(await frame.evaluate(() => crossOriginIsolated)).toBe(true);
+    await frame.getByRole('button', { name: 'Run', exact: true }).click();
+    const [message] = await messagesOf(page, 'race-lab:result');
+    expect(numbersOf(message!)).toMatchObject({ expected: 400, engine: 'workers' });
   });
 
   test('the host sets and runs the embed; bad fields are named, junk is ignored', async ({
@@ -122,7 +135,12 @@ test.describe('embedded on a blog that sends no headers', () => {
   }) => {
     await page.goto(`${HOST_ORIGIN}/host-script.html`);
     const iframe = page.locator('[data-race-lab] iframe');
-    await expect(iframe).toHaveAttribute('src', `${APP_ORIGIN}/?embed=1&preset=blog&strategy=racy`);
+    // The page shows no theme of its own, so the frame opens in the reader's (light here).
+    await expect(iframe).toHaveAttribute(
+      'src',
+      // Each frame embed.js makes is named, and every message it sends carries the name.
+      `${APP_ORIGIN}/?embed=1&preset=blog&strategy=racy&theme=light&frame=race-lab-1`,
+    );
     await expect(iframe).toHaveAttribute('allow', 'cross-origin-isolated');
     await expect(iframe).toHaveAttribute(
       'title',
@@ -144,13 +162,9 @@ test.describe('embedded on a blog that sends no headers', () => {
     const [message] = await messagesOf(page, 'race-lab:result');
     await expectFrameShows(frame, numbersOf(message!));
     await expect(frame.getByTestId('timeline')).toBeVisible();
-    // The result and the timeline make the embed taller, and the frame follows.
-    await expect
-      .poll(async () => {
-        const { frame: height, content } = await sizes();
-        return height === content && content > idle;
-      })
-      .toBe(true);
+    // The embed was as tall as after a run from the start: the result and the timeline fill
+    // it, and the frame, sized to it, stays put.
+    expect(await sizes()).toEqual({ frame: idle, content: idle });
   });
 });
 
@@ -167,7 +181,10 @@ test.describe('embed.js on a page that renders later', () => {
       document.body.append(late);
     });
     const late = page.locator('#late iframe');
-    await expect(late).toHaveAttribute('src', `${APP_ORIGIN}/?embed=1&preset=pair&strategy=atomic`);
+    await expect(late).toHaveAttribute(
+      'src',
+      `${APP_ORIGIN}/?embed=1&preset=pair&strategy=atomic&theme=light&frame=race-lab-2`,
+    );
     await expect(late).toHaveAttribute('title', 'Race Lab');
     // Mounting adds nodes too: that must not mount anything twice.
     await expect(page.locator('[data-race-lab] iframe')).toHaveCount(2);
@@ -220,7 +237,52 @@ test.describe('the embed view', () => {
     await runToDone(page);
     await expect(page.getByTestId('timeline')).toBeVisible();
     expect(page.workers().length).toBeGreaterThan(0);
+    // Lost-update counts stay inside the plot, even next to its right edge.
+    const outside = await page.evaluate(() => {
+      const plot = document.querySelector('.tl-hit')!.getBoundingClientRect();
+      return Array.from(document.querySelectorAll('.tl-lost-count'))
+        .map((t) => t.getBoundingClientRect())
+        .filter((r) => r.left < plot.left - 1 || r.right > plot.right + 1).length;
+    });
+    expect(outside).toBe(0);
     expect(await scrollWidth()).toBeLessThanOrEqual(320);
+  });
+});
+
+test.describe('the embed on a post', () => {
+  test("sits on the post's colours when transparent, and prints without controls", async ({
+    page,
+  }) => {
+    await page.goto('/?embed=1&background=transparent&theme=dark');
+    const background = (selector: string) =>
+      page.evaluate((s) => getComputedStyle(document.querySelector(s)!).backgroundColor, selector);
+    expect(await background('html')).toBe('rgba(0, 0, 0, 0)');
+    expect(await background('body')).toBe('rgba(0, 0, 0, 0)');
+    await runToDone(page);
+    await expect(page.getByTestId('timeline')).toBeVisible();
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeHidden();
+    await expect(page.getByRole('switch', { name: 'Atomic increments' })).toBeHidden();
+    await expect(page.getByTestId('result')).toBeVisible();
+    await expect(page.getByTestId('timeline')).toBeVisible();
+  });
+});
+
+test.describe('a run too large to record', () => {
+  test('says so in the timeline panel, and Record and run draws it', async ({ page }) => {
+    // One more access than recording takes on its own.
+    await page.goto('/?embed=1&workers=1&increments=2000001&strategy=atomic');
+    const panel = page.getByRole('region', { name: 'Timeline' });
+    await expect(panel).toContainText('This run will not be recorded: its 2,000,001 accesses');
+    await runToDone(page);
+    await expect(panel).toContainText('This run was not recorded');
+    await expect(page.getByTestId('timeline')).toHaveCount(0);
+
+    await panel.getByRole('button', { name: 'Record and run' }).click();
+    await expect(page.getByTestId('timeline')).toBeVisible({ timeout: 30_000 });
+    // Every increment's access, and main's read of the total.
+    await expect(page.getByTestId('result')).toHaveAttribute('data-accesses', '2000002');
   });
 });
 
@@ -282,9 +344,16 @@ test.describe('for writers', () => {
     expect(iframe).toContain(`src="${APP_ORIGIN}/?embed=1&preset=blog&strategy=lock"`);
     expect(iframe).toContain('allow="cross-origin-isolated" loading="lazy"');
     expect(iframe).toContain('title="Race Lab: ');
+    expect(iframe).not.toContain('style=');
     const script = await dialog.getByRole('textbox', { name: 'Script snippet' }).inputValue();
     expect(script).toContain('data-race-lab="preset=blog&strategy=lock"');
     expect(script).toContain(`<script src="${APP_ORIGIN}/embed.js" async></script>`);
+    expect(script).toContain(
+      `<a href="${APP_ORIGIN}/?strategy=lock"><img src="${APP_ORIGIN}/poster/blog-lock.svg"`,
+    );
+    // The poster is served, as an image.
+    const poster = await page.request.get(`${APP_ORIGIN}/poster/blog-lock.svg`);
+    expect(poster.headers()['content-type']).toContain('image/svg+xml');
 
     await dialog.getByRole('button', { name: 'Copy iframe snippet' }).click();
     await expect(dialog.getByRole('status').filter({ hasText: 'Copied.' })).toBeVisible();

@@ -33,7 +33,7 @@ async function expectFingerSizedTargets(page: Page) {
         "input[type='checkbox'] + label",
       ].join(','),
     );
-    return [...targets]
+    return Array.from(targets)
       .filter((el) => el.getClientRects().length > 0)
       .map((el) => ({
         what: `${el.localName} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 30)}"`,
@@ -94,7 +94,11 @@ for (const width of WIDTHS) {
 }
 
 /** Touch points in the page's CSS pixels, sent as the screen would send them. */
-async function touch(cdp: CDPSession, type: string, points: [number, number][]) {
+async function touch(
+  cdp: CDPSession,
+  type: 'touchStart' | 'touchMove' | 'touchEnd',
+  points: [number, number][],
+) {
   await cdp.send('Input.dispatchTouchEvent', {
     type,
     touchPoints: points.map(([x, y], id) => ({ x, y, id })),

@@ -1,6 +1,8 @@
 import { readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { accountTrace } from '../src/core/accounting';
+import { decodeTraceBinary } from '../src/core/traceBinary';
 import { MAX_TRACE_FILE_BYTES, parseTraceFile } from '../src/core/traceFile';
 import { expect, test } from './fixtures';
 import { lab, readResult, runToDone } from './lab';
@@ -9,14 +11,18 @@ import type { Page } from '@playwright/test';
 const findingTexts = (page: Page) => page.getByTestId('finding').allTextContents();
 const fileInput = (page: Page) => page.getByTestId('trace-file-input');
 
-/** Click a download button and return the file's text. */
-async function download(page: Page, name: string): Promise<string> {
+/** Click a download button and return the saved file's path. */
+async function downloadPath(page: Page, name: string): Promise<string> {
   const [file] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name, exact: true }).click(),
   ]);
-  return readFile(await file.path(), 'utf8');
+  return file.path();
 }
+
+/** Click a download button and return the file's text. */
+const download = async (page: Page, name: string): Promise<string> =>
+  readFile(await downloadPath(page, name), 'utf8');
 
 /** A racy blog run that lost updates, so there are findings to compare (a few tries at most). */
 async function racyRunWithLosses(page: Page) {
@@ -38,7 +44,7 @@ test.describe('trace files', () => {
     const findings = await findingTexts(page);
     expect(findings.length).toBeGreaterThan(0);
 
-    const text = await download(page, 'Download trace');
+    const text = await download(page, 'Download trace as JSON');
     const parsed = parseTraceFile(text);
     if (!parsed.ok) throw new Error(`the downloaded trace fails its schema: ${parsed.message}`);
     const json = JSON.parse(text) as { format: string; version: number; expected: number };
@@ -75,6 +81,38 @@ test.describe('trace files', () => {
     expect(reopened.final).toBe(readout.final);
     expect(reopened.lost).toBe(readout.lost);
     expect(await findingTexts(page)).toEqual(findings);
+
+    // The compact form holds the same trace, and opens back to the same view.
+    const compactPath = await downloadPath(page, 'Download trace');
+    const compact = decodeTraceBinary(gunzipSync(await readFile(compactPath)));
+    if (!compact.ok) throw new Error(`the compact trace does not read back: ${compact.message}`);
+    expect(compact.trace.events).toEqual(parsed.trace.events);
+    await page.reload();
+    await fileInput(page).setInputFiles(compactPath);
+    await expect(result).toHaveAttribute('data-engine', 'imported');
+    expect((await readResult(result)).lost).toBe(readout.lost);
+    expect(await findingTexts(page)).toEqual(findings);
+  });
+
+  test('a large trace is read off the main thread with progress, and Stop ends the reading', async ({
+    page,
+  }) => {
+    // 2,000,000 accesses: recorded by default, and long enough to read to catch it reading.
+    await page.goto('/?workers=2&increments=500000&work=0');
+    const { result, run, stop } = lab(page);
+    await run.click();
+    const reading = page.getByTestId('reading');
+    await expect(reading).toBeVisible({ timeout: 60_000 });
+    await expect(result.getByRole('status')).toContainText(/accesses… \d+%/);
+    await expect(result).toHaveAttribute('data-state', 'running');
+    await stop.click();
+    await expect(result).toHaveAttribute('data-state', 'stopped');
+    await expect(reading).toBeHidden();
+
+    const readout = await runToDone(page, 120_000);
+    await expect(result).toHaveAttribute('data-accesses', '2000001');
+    await expect(result).toHaveAttribute('data-books', 'balanced');
+    expect(readout.expected).toBe(1_000_000);
   });
 
   test('a bad or oversized file is refused with its reason, and the run on screen stays', async ({

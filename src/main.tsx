@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { startHostBridge } from './embed/hostBridge';
 import { releaseWorkers } from './store/engines';
 import { useLab } from './store/labStore';
+import { openFromPage } from './store/openFromPage';
 import { syncWithUrl } from './store/urlSync';
 import { App } from './ui/App';
 import { followTheme } from './ui/theme';
@@ -14,6 +15,7 @@ import './ui/phones.css';
 
 // Settings come from the URL before the first render, so the first view is the right one.
 syncWithUrl();
+openFromPage();
 followTheme();
 // Which engine runs here, checked once. An embed starts no worker before Run, so it probes
 // module workers only then; the checks that need none can already explain a fallback.

@@ -1,4 +1,4 @@
-// How fast the timeline opens and how smoothly it zooms and pans, from 1,000 to 2,000,000
+// How fast the timeline opens and how smoothly it zooms and pans, from 1,000 to 8,000,000
 // recorded accesses. Read from the timeline's own data-* attributes and from frame timings.
 import process from 'node:process';
 import { openLab, runAndRead } from '../lib/lab.mjs';
@@ -10,6 +10,7 @@ const SIZES = [
   { label: '100,000', workers: 2, increments: 25_000 },
   { label: '1,000,000', workers: 2, increments: 250_000 },
   { label: '2,000,000', workers: 2, increments: 500_000 },
+  { label: '8,000,000', workers: 4, increments: 1_000_000 },
 ];
 /** TIMELINE_SIZES='1000 2000000' measures only those sizes (accesses, space-separated). */
 const chosenSizes = () => {

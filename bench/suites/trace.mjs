@@ -117,7 +117,8 @@ export default async function trace(ctx) {
     const increments = DOWNLOAD_EVENTS / ACCESSES_PER_INCREMENT[strategy] / DOWNLOAD_WORKERS;
     const { accesses } = await measure(page, ctx, strategy, DOWNLOAD_WORKERS, increments, 'on');
     for (const [name, label] of [
-      ['Download trace', 'Race Lab trace JSON'],
+      ['Download trace', 'Race Lab trace, compact (gzip)'],
+      ['Download trace as JSON', 'Race Lab trace JSON'],
       ['Download Chrome trace', 'Chrome trace JSON'],
     ]) {
       const { bytes, gz } = await downloadSize(page, name);

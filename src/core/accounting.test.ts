@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { accountTrace } from './accounting';
+import { findingList } from './findingTable';
+import type { Accounting } from './accounting';
+import type { Trace } from './trace';
+
+/** The findings as plain objects, erased writes as an array, to compare with literals. */
+const list = (acc: Accounting, trace: Trace) =>
+  findingList(acc.findings, acc.history.index, trace.events).map((f) => ({
+    ...f,
+    erasedWrites: Array.from(f.erasedWrites),
+  }));
 import { handTrace } from './handTrace';
 
 /** Two workers both read 0 and both write 1: worker 2 erases worker 1's increment. */
@@ -17,13 +27,14 @@ const twoReaders = (options = {}) =>
 
 describe('accountTrace', () => {
   it('finds the write that erased another reader’s increment and names the victim', () => {
-    const acc = accountTrace(twoReaders());
+    const trace = twoReaders();
+    const acc = accountTrace(trace);
     expect(acc.lost).toBe(1);
     expect(acc.writes).toBe(2);
     expect(acc.balanced).toBe(true);
     expect(acc.problems).toEqual([]);
     expect(Array.from(acc.erasedByEvent)).toEqual([0, 0, 0, 1]);
-    expect(acc.findings).toEqual([
+    expect(list(acc, trace)).toEqual([
       { index: 3, thread: 2, readIndex: 1, erased: 1, erasedWrites: [2], victims: [1] },
     ]);
     expect(
@@ -55,7 +66,7 @@ describe('accountTrace', () => {
       [3, 'write', 3, 1], // built on 2: resurrects one of them
     ]);
     const acc = accountTrace(trace);
-    expect(acc.findings.map((f) => [f.index, f.erased, f.erasedWrites, f.victims])).toEqual([
+    expect(list(acc, trace).map((f) => [f.index, f.erased, f.erasedWrites, f.victims])).toEqual([
       [6, 2, [2, 4], [2]],
       [7, -1, [6], [1]],
     ]);
@@ -90,7 +101,7 @@ describe('accountTrace', () => {
     const acc = accountTrace(trace);
     expect(acc.lost).toBe(1);
     expect(acc.balanced).toBe(true);
-    expect(acc.findings).toEqual([
+    expect(list(acc, trace)).toEqual([
       { index: 10, thread: 2, readIndex: 4, erased: 1, erasedWrites: [7], victims: [1] },
     ]);
   });
@@ -110,7 +121,7 @@ describe('accountTrace', () => {
     const acc = accountTrace(trace);
     expect(acc.writes).toBe(2);
     expect(acc.lost).toBe(0);
-    expect(acc.findings).toEqual([]);
+    expect(list(acc, trace)).toEqual([]);
     expect(acc.balanced).toBe(true);
     expect(acc.longestStaleWindow).toBeNull();
     expect(Array.from(acc.history.value)).toEqual([1, 2]);
@@ -168,7 +179,9 @@ describe('accountTrace', () => {
     expect(Array.from(acc.history.value)).toEqual([1, 1, 2]);
     expect(acc.problems).toEqual([]);
     expect(acc.balanced).toBe(true);
-    expect(acc.findings.map((f) => [f.index, f.erasedWrites, f.victims])).toEqual([[5, [2], [1]]]);
+    expect(list(acc, trace).map((f) => [f.index, f.erasedWrites, f.victims])).toEqual([
+      [5, [2], [1]],
+    ]);
   });
 
   it('falls back to tick order, with a problem, when the values do not chain', () => {

@@ -4,7 +4,7 @@ import { FLAG } from './layout';
 import { opCode } from './ops';
 import { buildFindings } from './staleness';
 import type { Trace } from './trace';
-import type { Accounting, StaleWindow, ThreadLoss, WriteFinding } from './accountingTypes';
+import type { Accounting, FindingTable, StaleWindow, ThreadLoss } from './accountingTypes';
 
 export type { Accounting, StaleWindow, ThreadLoss, WriteFinding } from './accountingTypes';
 
@@ -62,7 +62,7 @@ export function accountTrace(trace: Trace): Accounting {
     writes,
     erasedByEvent,
     findings,
-    perThread: threadLosses(trace, erasedByEvent, tickOrder, findings),
+    perThread: threadLosses(trace, erasedByEvent, tickOrder, findings, history.index),
     longestStaleWindow: longestWindow(findings),
     history: { index: history.index, value: history.value },
     complete,
@@ -76,7 +76,8 @@ function threadLosses(
   trace: Trace,
   erasedByEvent: Int32Array,
   writes: Int32Array,
-  findings: readonly WriteFinding[],
+  findings: FindingTable,
+  history: Int32Array,
 ): ThreadLoss[] {
   const e = trace.events;
   const losses: ThreadLoss[] = trace.threads.map((t) => ({
@@ -93,10 +94,12 @@ function threadLosses(
   }
   // A write erased again by a later stale write still counts once for its owner.
   const counted = new Uint8Array(e.length);
-  for (const f of findings) {
-    for (const w of f.erasedWrites) {
+  for (let k = 0; k < findings.length; k++) {
+    const clobberer = findings.thread[k]!;
+    for (let p = findings.from[k]!; p < findings.to[k]!; p++) {
+      const w = history[p]!;
       const loss = losses[e.thread[w]!];
-      if (counted[w] || !loss || loss.thread === f.thread) continue;
+      if (counted[w] || !loss || loss.thread === clobberer) continue;
       counted[w] = 1;
       loss.lostAsVictim++;
     }
@@ -105,17 +108,22 @@ function threadLosses(
 }
 
 /** The stale write with the most writes between its read and itself. */
-function longestWindow(findings: readonly WriteFinding[]): StaleWindow | null {
-  let best: WriteFinding | null = null;
-  for (const f of findings) {
-    if (f.readIndex === null) continue;
-    if (!best || f.erasedWrites.length > best.erasedWrites.length) best = f;
+function longestWindow(findings: FindingTable): StaleWindow | null {
+  let best = -1;
+  let bestSpan = -1;
+  for (let k = 0; k < findings.length; k++) {
+    if (findings.read[k]! < 0) continue;
+    const span = findings.to[k]! - findings.from[k]!;
+    if (span > bestSpan) {
+      best = k;
+      bestSpan = span;
+    }
   }
-  if (!best || best.readIndex === null) return null;
+  if (best < 0) return null;
   return {
-    readIndex: best.readIndex,
-    writeIndex: best.index,
-    thread: best.thread,
-    writesBetween: best.erasedWrites.length,
+    readIndex: findings.read[best]!,
+    writeIndex: findings.index[best]!,
+    thread: findings.thread[best]!,
+    writesBetween: bestSpan,
   };
 }

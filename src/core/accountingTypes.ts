@@ -8,10 +8,30 @@ export interface WriteFinding {
   readIndex: number | null;
   /** replaced + 1 − value: increments this write erased (negative: lost ones it brought back). */
   erased: number;
-  /** Event indices of the writes between its read's source and itself in the counter's history. */
-  erasedWrites: number[];
+  /**
+   * Event indices of the writes between its read's source and itself in the counter's
+   * history (a view into the history, not a copy: it can hold millions).
+   */
+  erasedWrites: Int32Array;
   /** Distinct threads owning erasedWrites, ascending. */
   victims: number[];
+}
+
+/**
+ * Every clobbering write of a run, column by column: a run with millions of them keeps a few
+ * typed arrays, which a worker hands to the page without copying. Entry k erased the writes
+ * at `history[from[k]]` up to (not including) `history[to[k]]` of the counter's history.
+ */
+export interface FindingTable {
+  length: number;
+  /** Event index of each clobbering write, ascending. */
+  index: Int32Array;
+  thread: Uint8Array;
+  /** The read its value came from; -1 for none (add, cas). */
+  read: Int32Array;
+  erased: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
 }
 
 export interface ThreadLoss {
@@ -41,8 +61,8 @@ export interface Accounting {
   writes: number;
   /** Per event index: erased for write-like events, 0 otherwise. */
   erasedByEvent: Int32Array;
-  /** Every write with erased ≠ 0, in event order. */
-  findings: WriteFinding[];
+  /** Every write with erased ≠ 0, in event order (findingAt gives one as an object). */
+  findings: FindingTable;
   /** One per thread in trace.threads. */
   perThread: ThreadLoss[];
   longestStaleWindow: StaleWindow | null;

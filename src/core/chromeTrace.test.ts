@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accountTrace } from './accounting';
+import { findingList } from './findingTable';
 import { toChromeTrace, type ChromeTraceEvent } from './chromeTrace';
 import { presetConfig } from './config';
 import { racyTrace, simulatedTrace, withWall } from './testing/traceFixtures';
@@ -27,7 +28,10 @@ function expectWellFormed(trace: Trace): void {
   expect(instants).toHaveLength(trace.events.length);
   expect(instants.every((e) => e.s === 't' && e.pid === 1)).toBe(true);
 
-  const pairs = acc.findings.reduce((sum, f) => sum + f.erasedWrites.length, 0);
+  const pairs = findingList(acc.findings, acc.history.index, trace.events).reduce(
+    (sum, f) => sum + f.erasedWrites.length,
+    0,
+  );
   const starts = phase(events, 's');
   const ends = phase(events, 'f');
   expect(starts).toHaveLength(pairs);

@@ -1,4 +1,5 @@
 import type { Accounting } from './accounting';
+import { CHROME_TRACE_MAX_EVENTS, chromeTraceLeftOut } from './chromeTraceLimit';
 import { FLAG } from './layout';
 import { OPS } from './ops';
 import { threadLabel } from './threads';
@@ -27,6 +28,7 @@ export interface ChromeTrace {
 }
 
 const PID = 1;
+
 const FLOW_CATEGORY = 'lost-update';
 const FLOW_NAME = 'lost update';
 /** Viewers treat tid 0 as special (the idle task), so thread n is tid n + 1. */
@@ -51,6 +53,7 @@ function timestamps(trace: Trace): { ts: Float64Array; clock: 'wall' | 'tick' } 
  */
 export function toChromeTrace(trace: Trace, acc: Accounting): ChromeTrace {
   const e = trace.events;
+  const kept = Math.min(e.length, CHROME_TRACE_MAX_EVENTS);
   const { ts, clock } = timestamps(trace);
   const out: ChromeTraceEvent[] = [
     { name: 'process_name', ph: 'M', pid: PID, tid: tidOf(0), args: { name: 'Race Lab' } },
@@ -71,9 +74,12 @@ export function toChromeTrace(trace: Trace, acc: Accounting): ChromeTrace {
   const starts = new Map<number, number[]>();
   const ends = new Map<number, number[]>();
   let flows = 0;
-  for (const finding of acc.findings) {
-    for (const erased of finding.erasedWrites) {
-      const clobber = finding.index;
+  const { findings, history } = acc;
+  for (let k = 0; k < findings.length; k++) {
+    for (let p = findings.from[k]!; p < findings.to[k]!; p++) {
+      const erased = history.index[p]!;
+      const clobber = findings.index[k]!;
+      if (erased >= kept || clobber >= kept) continue;
       const forward =
         ts[erased]! < ts[clobber]! || (ts[erased] === ts[clobber] && erased < clobber);
       const [from, to] = forward ? [erased, clobber] : [clobber, erased];
@@ -84,7 +90,7 @@ export function toChromeTrace(trace: Trace, acc: Accounting): ChromeTrace {
   }
   const sliceLength = sliceLengths(trace, ts);
 
-  for (let i = 0; i < e.length; i++) {
+  for (let i = 0; i < kept; i++) {
     const tid = tidOf(e.thread[i]!);
     const op = OPS[e.op[i]!] ?? 'unknown';
     const args: Record<string, unknown> = { value: e.value[i] };
@@ -118,6 +124,7 @@ export function toChromeTrace(trace: Trace, acc: Accounting): ChromeTrace {
       lost: acc.lost,
       balanced: acc.balanced,
       truncated: trace.truncated,
+      ...(kept < e.length && { leftOut: chromeTraceLeftOut(e.length) }),
     },
   };
 }

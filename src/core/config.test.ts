@@ -1,3 +1,4 @@
+import { traceRegions } from './layout';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CONFIG,
@@ -5,6 +6,8 @@ import {
   parseRunConfig,
   runConfigToParams,
   traceEnabled,
+  traceWindowed,
+  LIMITS,
   wallTimeEnabled,
   type RunConfig,
 } from './config';
@@ -109,12 +112,19 @@ describe('parseRunConfig', () => {
 });
 
 describe('traceEnabled', () => {
-  it('records by default up to 2,000,000 accesses', () => {
+  it('records every access by default up to 10,000,000, and a window beyond', () => {
     expect(traceEnabled(DEFAULT_CONFIG)).toBe(true);
-    expect(traceEnabled(parse('workers=4&increments=250000').config)).toBe(true); // 2,000,000
-    expect(traceEnabled(parse('workers=4&increments=250001').config)).toBe(false);
+    const quad = parse('preset=quad').config; // 8,000,000 accesses
+    expect(traceEnabled(quad) && !traceWindowed(quad)).toBe(true);
+    const atLimit = parse('workers=5&increments=1000000').config; // 10,000,000
+    expect(traceWindowed(atLimit)).toBe(false);
+    const over = parse('workers=4&increments=1250001').config;
+    expect(traceEnabled(over) && traceWindowed(over)).toBe(true);
+    const window = traceRegions(over, buildThreads(over));
+    expect(window.total).toBeLessThanOrEqual(LIMITS.traceWindowEvents);
     expect(traceEnabled(parse('workers=4&increments=10&trace=off').config)).toBe(false);
-    expect(traceEnabled(parse('workers=4&increments=10000000&trace=on').config)).toBe(true);
+    const on = parse('workers=4&increments=10000000&trace=on').config;
+    expect(traceEnabled(on) && !traceWindowed(on)).toBe(true);
   });
 
   it('records wall time only when asked for with trace=wall, which records whatever the size', () => {

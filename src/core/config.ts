@@ -10,8 +10,10 @@ export const LIMITS = {
   increments: { min: 1, max: 10_000_000 },
   work: { min: 0, max: 100_000 },
   balance: { min: 0, max: 1_000_000 },
-  /** Capture is on by default up to this many events. */
-  traceAutoEvents: 2_000_000,
+  /** Every access is recorded by default up to this many. */
+  traceAutoEvents: 10_000_000,
+  /** A larger run records by default only its first this many accesses (a bounded window). */
+  traceWindowEvents: 1_000_000,
 } as const;
 
 export interface Preset {
@@ -115,11 +117,18 @@ export const DEFAULT_CONFIG: RunConfig = presetConfig('blog');
 export const accessesPerIncrement = (strategy: StrategyId): number =>
   STRATEGIES[strategy].ops.length;
 
-/** Whether a run with this config records its trace. */
+/** Whether a run with this config records its trace (all of it, or a window: traceWindowed). */
 export function traceEnabled(config: RunConfig): boolean {
-  if (config.trace !== 'auto') return config.trace !== 'off';
+  return config.trace !== 'off';
+}
+
+/**
+ * Whether the run records only a bounded window of its accesses (the first
+ * LIMITS.traceWindowEvents): by default, when it makes more than LIMITS.traceAutoEvents.
+ */
+export function traceWindowed(config: RunConfig): boolean {
   const events = config.workers * config.increments * accessesPerIncrement(config.strategy);
-  return events <= LIMITS.traceAutoEvents;
+  return config.trace === 'auto' && events > LIMITS.traceAutoEvents;
 }
 
 /**

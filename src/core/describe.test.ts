@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountTrace } from './accounting';
+import { findingList } from './findingTable';
 import { presetConfig } from './config';
 import { describeFinding, narrateEvent } from './describe';
 import { handTrace } from './handTrace';
@@ -19,7 +20,9 @@ const narration = (trace: Trace) => {
 
 const findingTexts = (trace: Trace) => {
   const acc = accountTrace(trace);
-  return acc.findings.map((f) => describeFinding(trace, acc, f));
+  return findingList(acc.findings, acc.history.index, trace.events).map((f) =>
+    describeFinding(trace, acc, f),
+  );
 };
 
 describe('describeFinding', () => {

@@ -1,4 +1,4 @@
-import { accessesPerIncrement, type RunConfig } from './config';
+import { accessesPerIncrement, LIMITS, traceWindowed, type RunConfig } from './config';
 import type { ThreadInfo } from './threads';
 
 /** Indices into the control `Int32Array` every worker of a run shares. */
@@ -91,7 +91,8 @@ export function traceRegions(
   const perIncrement = accessesPerIncrement(config.strategy) + (config.strategy === 'cas' ? 1 : 0);
   const leaves = threads.filter((t) => t.role === 'leaf').length;
   const others = threads.length - leaves;
-  const leafShare = Math.floor((MAX_TRACE_EVENTS - others * SMALL_REGION) / Math.max(1, leaves));
+  const budget = traceWindowed(config) ? LIMITS.traceWindowEvents : MAX_TRACE_EVENTS;
+  const leafShare = Math.floor((budget - others * SMALL_REGION) / Math.max(1, leaves));
   const leafCapacity = Math.max(
     SMALL_REGION,
     Math.min(config.increments * perIncrement + SMALL_REGION, leafShare),

@@ -17,30 +17,39 @@ describe('parsePageParams', () => {
 
   it('reads valid values', () => {
     const { page, messages } = parse(
-      'mode=step&view=explore&engine=simulated&seed=42&schedule=cd4c&embed=1&theme=dark&debug=1',
+      'mode=step&view=compare&engine=simulated&seed=42&schedule=cd4c&embed=1&theme=dark' +
+        '&background=transparent&debug=1&challenge=lose-one&trace-url=/runs/blog.json',
     );
     expect(messages).toEqual([]);
     expect(page).toEqual({
       mode: 'step',
-      view: 'explore',
+      view: 'compare',
       engine: 'simulated',
       seed: 42,
       schedule: 'cd4c',
       embed: true,
+      challenge: 'lose-one',
+      traceUrl: '/runs/blog.json',
       theme: 'dark',
+      background: 'transparent',
       debug: true,
       fail: null,
     });
   });
 
   it('refuses bad values one by one', () => {
-    const { page, messages } = parse('mode=fly&seed=-1&schedule=<script>&theme=neon');
+    const { page, messages } = parse(
+      'mode=fly&seed=-1&schedule=<script>&challenge=win&trace-url=a"b&theme=neon&background=pink',
+    );
     expect(page).toEqual(DEFAULT_PAGE_PARAMS);
     expect(messages.map((m) => m.split(/[=:]/)[0])).toEqual([
       'Ignored mode',
       'Ignored seed',
       'Ignored schedule',
+      'Ignored challenge',
+      'Ignored trace-url',
       'Ignored theme',
+      'Ignored background',
     ]);
   });
 });
@@ -56,6 +65,11 @@ describe('pageToParams', () => {
       schedule: 'b3c2',
     } as const;
     expect(parse(pageToParams(page).toString()).page).toEqual(page);
+  });
+
+  it('writes the trace file under its URL name', () => {
+    const page = { ...DEFAULT_PAGE_PARAMS, traceUrl: '/runs/a.json', view: 'compare' as const };
+    expect(pageToParams(page).toString()).toBe('view=compare&trace-url=%2Fruns%2Fa.json');
   });
 });
 

@@ -19,9 +19,8 @@ export function compareReplay(
 ): ReplayCheck {
   // Order stamps of a free run can swap near-simultaneous accesses, so compare findings as a
   // set (who erased how many), not by position.
-  const key = (acc: Accounting) =>
-    acc.findings
-      .map((f) => `${f.thread}:${f.erased}`)
+  const key = ({ findings }: Accounting) =>
+    Array.from(findings.index, (_, k) => `${findings.thread[k]}:${findings.erased[k]}`)
       .sort()
       .join();
   const was = recorded.accounting;

@@ -1,4 +1,4 @@
-import type { WriteFinding } from './accountingTypes';
+import { allocFindings, type FindingTable } from './findingTable';
 import type { CounterHistory } from './history';
 import type { TraceEvents } from './trace';
 
@@ -43,14 +43,10 @@ export function buildFindings(
   erasedByEvent: Int32Array,
   indices: Int32Array,
   reads: Int32Array,
-): WriteFinding[] {
+): FindingTable {
   const position = new Int32Array(events.length).fill(-1);
   for (let p = 0; p < history.index.length; p++) position[history.index[p]!] = p;
-  // Which finding last saw each thread as a victim, so victims stay distinct without a Set.
-  const seenBy = new Int32Array(256).fill(-1);
-  // Most findings have one victim: they share one frozen array per thread.
-  const alone = Array.from({ length: 256 }, (_, t) => Object.freeze([t]) as number[]);
-  const findings: WriteFinding[] = new Array(indices.length);
+  const table = allocFindings(indices.length);
   for (let k = 0; k < indices.length; k++) {
     const index = indices[k]!;
     const read = reads[k]!;
@@ -59,27 +55,12 @@ export function buildFindings(
       read < 0 || at < 0
         ? -2
         : readSource(events, history, at, events.value[read]!, events.tick[read]!);
-    const erasedWrites: number[] = source > -2 ? new Array(at - source - 1) : [];
-    let first = -1;
-    let several: number[] | null = null;
-    for (let j = 0; j < erasedWrites.length; j++) {
-      const w = history.index[source + 1 + j]!;
-      erasedWrites[j] = w;
-      const owner = events.thread[w]!;
-      if (seenBy[owner] === k) continue;
-      seenBy[owner] = k;
-      if (first < 0) first = owner;
-      else (several ??= [first]).push(owner);
-    }
-    const victims = several ? several.sort((x, y) => x - y) : first >= 0 ? alone[first]! : [];
-    findings[k] = {
-      index,
-      thread: events.thread[index]!,
-      readIndex: read < 0 ? null : read,
-      erased: erasedByEvent[index]!,
-      erasedWrites,
-      victims,
-    };
+    table.index[k] = index;
+    table.thread[k] = events.thread[index]!;
+    table.read[k] = read < 0 ? -1 : read;
+    table.erased[k] = erasedByEvent[index]!;
+    table.from[k] = source > -2 ? source + 1 : 0;
+    table.to[k] = source > -2 ? at : 0;
   }
-  return findings;
+  return table;
 }

@@ -33,6 +33,9 @@ export interface Trace {
   schedule?: number[];
 }
 
+/** A trace without its events: what travels beside the columns. */
+export type TraceHeader = Omit<Trace, 'events'>;
+
 /** One access as a plain object (import, export, tests). */
 export interface TraceEvent {
   tick: number;
@@ -109,14 +112,19 @@ export function eventsToList(e: TraceEvents): TraceEvent[] {
   return list;
 }
 
+/** Events decoded between two progress reports. */
+const REPORT_EVERY = 1 << 19;
+
 /**
  * Read the per-thread regions of a shared trace buffer into one tick-ordered column set.
- * Each region is already in tick order, so this is a k-way merge.
+ * Each region is already in tick order, so this is a k-way merge. `progress` hears how many
+ * events are done now and then.
  */
 export function decodeSharedTrace(
   cells: Int32Array,
   buffer: Int32Array,
   regions: TraceRegions,
+  progress?: (done: number, total: number) => void,
 ): TraceEvents {
   const threadCount = regions.offset.length;
   const stride = regions.stride;
@@ -130,6 +138,7 @@ export function decodeSharedTrace(
   const out = allocEvents(total, stride > WALL_WORD);
   const next = new Array<number>(threadCount).fill(0);
   for (let i = 0; i < total; i++) {
+    if (progress && (i & (REPORT_EVERY - 1)) === 0) progress(i, total);
     // Stamps compare in tick order: the smallest is the next access.
     let best = -1;
     let bestStamp = Infinity;

@@ -7,12 +7,16 @@ import { readEvents } from './traceFileEvents';
 import { parseEnvelope, TRACE_FORMAT, TRACE_VERSION } from './traceFileSchema';
 
 /**
- * Larger files are refused before parsing. The biggest trace the page records (4,000,000
- * events with wall time) comes to at most about 450 MB, and Chrome cannot hold a string of
- * more than 2^29 characters (537 MB), so this admits every export and nothing unreadable.
- * Compared with `text.length`, a lower bound on the UTF-8 size: check `File.size` first.
+ * Larger files are refused before they are read: a phone's tab survives reading, checking and
+ * drawing a trace of this size. The compact form holds 10,000,000 accesses well within it;
+ * the JSON form, about 60 bytes an access, holds about a million.
  */
-export const MAX_TRACE_FILE_BYTES = 500_000_000;
+export const MAX_TRACE_FILE_BYTES = 80_000_000;
+
+/** Why a file of `bytes` is refused, naming the limit. */
+export const tooLarge = (bytes: number): string =>
+  `The file is too large (${(bytes / 1e6).toFixed(1)} MB): this page opens trace files of up ` +
+  `to ${MAX_TRACE_FILE_BYTES / 1e6} MB.`;
 
 /** One thread as written in a file; `role` is optional on import (derived from the tree). */
 export interface TraceFileThreadV1 {
@@ -52,12 +56,12 @@ export type ImportResult = { ok: true; trace: Trace } | { ok: false; message: st
 /** What an export may be given instead of working it out: the accounting and the time. */
 export interface ExportOptions {
   /** The trace's accounting, when the caller has it already (it costs a pass over the events). */
-  accounting?: Accounting;
+  accounting?: Pick<Accounting, 'lost' | 'balanced'>;
   createdAt?: Date;
 }
 
-/** Everything but the events, in the order a file lists its fields. */
-function header(trace: Trace, options: ExportOptions): Omit<TraceFileV1, 'events'> {
+/** Everything but the events, in the order a file lists its fields (the compact form's too). */
+export function traceHeader(trace: Trace, options: ExportOptions): Omit<TraceFileV1, 'events'> {
   const acc = options.accounting ?? accountTrace(trace);
   const head: Omit<TraceFileV1, 'events'> = {
     format: TRACE_FORMAT,
@@ -77,7 +81,7 @@ function header(trace: Trace, options: ExportOptions): Omit<TraceFileV1, 'events
 
 /** The trace as a plain file object (small traces, tests); `serializeTrace` writes the same. */
 export function traceToFile(trace: Trace, options: ExportOptions = {}): TraceFileV1 {
-  return { ...header(trace, options), events: eventsToList(trace.events) };
+  return { ...traceHeader(trace, options), events: eventsToList(trace.events) };
 }
 
 /** Events per JSON.stringify call: large enough to be fast, small enough to bound memory. */
@@ -91,7 +95,7 @@ const CHUNK = 65_536;
  */
 export function serializeTrace(trace: Trace, options: ExportOptions = {}): string {
   // One top-level field per line, so the file's head reads well in any editor.
-  const fields = Object.entries(header(trace, options));
+  const fields = Object.entries(traceHeader(trace, options));
   const head = fields.map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`);
   const e = trace.events;
   const blocks: string[] = [];
@@ -118,11 +122,7 @@ export function parseTraceFile(text: string): ImportResult {
 
 function parseUnsafe(text: string): ImportResult {
   if (typeof text !== 'string') return { ok: false, message: 'The file could not be read.' };
-  if (text.length > MAX_TRACE_FILE_BYTES) {
-    const mb = (n: number, digits: number) => (n / 1e6).toFixed(digits);
-    const message = `The file is too large (${mb(text.length, 1)} MB; this page reads up to ${mb(MAX_TRACE_FILE_BYTES, 0)} MB).`;
-    return { ok: false, message };
-  }
+  if (text.length > MAX_TRACE_FILE_BYTES) return { ok: false, message: tooLarge(text.length) };
   let data: unknown;
   try {
     data = JSON.parse(text);

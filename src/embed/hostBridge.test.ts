@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
+import type { Comparison } from '../store/compareSlice';
 import type { RunResult, RunStatus } from '../store/runSlice';
 import { createSettingsSlice, type SettingsSlice } from '../store/settingsSlice';
 import { startHostBridge, type BridgeDeps } from './hostBridge';
@@ -10,7 +11,12 @@ vi.mock('../store/labStore', () => ({ useLab: null }));
 type State = SettingsSlice & {
   status: RunStatus;
   result: RunResult | null;
+  error: string | null;
+  comparison: Comparison;
   run(): Promise<void>;
+  stop(): void;
+  runComparison(): Promise<void>;
+  stopComparison(): void;
 };
 
 const result = (final: number, engine: RunResult['engine'] = 'workers'): RunResult => ({
@@ -28,12 +34,17 @@ const result = (final: number, engine: RunResult['engine'] = 'workers'): RunResu
   outcome: { scenario: 'counter', final, expected: 400, lost: 400 - final },
 });
 
-function setup() {
+function setup(frameId: string | null = null) {
   const store = createStore<State>()((...a) => ({
     ...createSettingsSlice(...a),
     status: 'idle',
     result: null,
+    error: null,
+    comparison: { status: 'idle', left: null, right: null, error: null },
     run: vi.fn(async () => undefined),
+    stop: vi.fn(),
+    runComparison: vi.fn(async () => undefined),
+    stopComparison: vi.fn(),
   }));
   let listener: ((event: MessageEvent) => void) | null = null;
   let reportHeight: (height: number) => void = () => undefined;
@@ -50,6 +61,7 @@ function setup() {
       reportHeight = onHeight;
       return stopWatching;
     },
+    frameId,
   };
   const stop = startHostBridge(deps);
   const send = (data: unknown, source: unknown = host) =>
@@ -59,9 +71,63 @@ function setup() {
 }
 
 describe('host bridge', () => {
-  it('says it is ready once, to any origin', () => {
+  it('says it is ready once, to any origin, with the protocol version and settings', () => {
     const { host } = setup();
-    expect(host.postMessage.mock.calls).toEqual([[{ type: 'race-lab:ready' }, '*']]);
+    expect(host.postMessage.mock.calls).toEqual([
+      [expect.objectContaining({ type: 'race-lab:ready', version: 2, result: null }), '*'],
+    ]);
+    const [[ready]] = host.postMessage.mock.calls as [[{ settings: object }]];
+    expect(ready.settings).toMatchObject({ preset: 'blog', strategy: 'racy', view: 'run' });
+    expect(ready).not.toHaveProperty('frame');
+  });
+
+  it('answers hello with the current settings and the last result, naming its frame', () => {
+    const { store, send, sent } = setup('race-lab-2');
+    store.setState({ status: 'done', result: result(391) });
+    send({ type: 'race-lab:set', atomic: true });
+    send({ type: 'race-lab:hello' });
+    const ready = sent().filter((m) => (m as { type: string }).type === 'race-lab:ready');
+    expect(ready).toHaveLength(2);
+    expect(ready[1]).toMatchObject({
+      frame: 'race-lab-2',
+      settings: { strategy: 'atomic' },
+      result: { type: 'race-lab:result', final: 391 },
+    });
+    for (const m of sent()) expect(m).toHaveProperty('frame', 'race-lab-2');
+  });
+
+  it('stops a run, and runs and stops both sides in the compare view', () => {
+    const { store, send, sent } = setup();
+    send({ type: 'race-lab:stop' });
+    expect(store.getState().stop).toHaveBeenCalledTimes(1);
+    send({ type: 'race-lab:set', view: 'compare' });
+    send({ type: 'race-lab:run' });
+    send({ type: 'race-lab:stop' });
+    const state = store.getState();
+    expect(state.run).not.toHaveBeenCalled();
+    expect(state.runComparison).toHaveBeenCalledTimes(1);
+    expect(state.stopComparison).toHaveBeenCalledTimes(1);
+
+    const left = { ...result(380), strategy: 'racy' as const };
+    store.setState({ comparison: { status: 'running', left, right: null, error: null } });
+    const right = { ...result(400), strategy: 'atomic' as const };
+    store.setState({ comparison: { status: 'done', left, right, error: null } });
+    const results = sent().filter((m) => (m as { type: string }).type === 'race-lab:result');
+    expect(results).toEqual([
+      expect.objectContaining({ side: 'left', final: 380, strategy: 'racy' }),
+      expect.objectContaining({ side: 'right', final: 400, strategy: 'atomic' }),
+    ]);
+  });
+
+  it('tells the host about a failed run and about refused settings', () => {
+    const { store, send, sent } = setup();
+    store.setState({ status: 'error', error: 'worker crashed' });
+    send({ type: 'race-lab:set', workers: 99 });
+    const errors = sent().filter((m) => (m as { type: string }).type === 'race-lab:error');
+    expect(errors).toEqual([
+      { type: 'race-lab:error', message: 'The run failed: worker crashed' },
+      expect.objectContaining({ message: expect.stringContaining('workers=99') }),
+    ]);
   });
 
   it('starts a run when the parent asks, and only the parent', () => {

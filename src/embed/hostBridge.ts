@@ -1,12 +1,15 @@
 import type { StoreApi } from 'zustand';
 import { useLab, type LabState } from '../store/labStore';
+import { COMPARE_SIDES } from '../store/compareSlice';
 import {
+  errorMessage,
   heightMessage,
   parseHostMessage,
-  READY_MESSAGE,
+  readyMessage,
   resultMessage,
   type HostSettings,
   type OutgoingMessage,
+  type ResultMessage,
 } from './hostMessages';
 import { hostRunRefusal } from './hostRunCap';
 
@@ -16,8 +19,15 @@ type BridgeState = Pick<
   | 'config'
   | 'status'
   | 'result'
+  | 'error'
+  | 'page'
   | 'notices'
   | 'run'
+  | 'stop'
+  | 'comparison'
+  | 'runComparison'
+  | 'stopComparison'
+  | 'setTrace'
   | 'setPreset'
   | 'setWorkers'
   | 'setIncrements'
@@ -38,6 +48,14 @@ export interface BridgeDeps {
   host: Pick<Window, 'postMessage'>;
   /** Calls back with the content height (CSS pixels) as it changes; returns a stop function. */
   watchHeight(onHeight: (height: number) => void): () => void;
+  /** The id the host gave this frame (embed.js's `frame` parameter), put in every message. */
+  frameId?: string | null;
+}
+
+/** The frame id from the URL: short and plain, or none. */
+export function frameIdFrom(search: string): string | null {
+  const id = new URLSearchParams(search).get('frame');
+  return id && /^[\w-]{1,64}$/.test(id) ? id : null;
 }
 
 /** Apply a host's settings the way the reader's own controls would, in a fixed order. */
@@ -49,7 +67,13 @@ function applySettings(state: BridgeState, settings: HostSettings): void {
   // A strategy named outright says more than the switch, so it wins when both are sent.
   if (settings.strategy !== undefined) state.setStrategy(settings.strategy);
   else if (settings.atomic !== undefined) state.setAtomic(settings.atomic);
-  if (settings.theme !== undefined) state.setPage({ theme: settings.theme });
+  if (settings.trace !== undefined) state.setTrace(settings.trace);
+  const { view, mode, engine, seed, theme } = settings;
+  const page = { view, mode, engine, seed, theme };
+  for (const key of Object.keys(page) as (keyof typeof page)[]) {
+    if (page[key] === undefined) delete page[key];
+  }
+  if (Object.keys(page).length > 0) state.setPage(page);
 }
 
 /** Report the content height of this document whenever it changes. */
@@ -66,18 +90,31 @@ const browserDeps = (): BridgeDeps => ({
   self: window,
   host: window.parent,
   watchHeight: watchDocumentHeight,
+  frameId: frameIdFrom(location.search),
 });
 
 /**
- * Talk to the page that frames this one: announce readiness, report every finished run and
- * the content height, and accept race-lab:run and race-lab:set from the parent window only.
- * race-lab:run starts only runs within HOST_RUN_CAP; a larger one gets a notice asking the
- * reader to press Run. Anything else is ignored without a word. Returns a stop function.
+ * Talk to the page that frames this one: announce readiness (again on race-lab:hello), report
+ * every finished run, failure and content height, and accept race-lab:run, :stop and :set
+ * from the parent window only. race-lab:run starts only runs within HOST_RUN_CAP; a larger one
+ * gets a notice asking the reader to press Run. Anything else is ignored without a word.
+ * Returns a stop function.
  */
 export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
   const { store, self, host } = deps;
+  const frame = deps.frameId ? { frame: deps.frameId } : {};
   // Results are public and nothing else is sent, so any host origin may read them.
-  const post = (message: OutgoingMessage) => host.postMessage(message, '*');
+  const post = (message: OutgoingMessage) => host.postMessage({ ...message, ...frame }, '*');
+  let lastResult: ResultMessage | null = null;
+  const report = (message: ResultMessage | null) => {
+    if (!message) return;
+    lastResult = message;
+    post(message);
+  };
+  const ready = () => {
+    const { config, page } = store.getState();
+    post(readyMessage(config, page, lastResult));
+  };
   // The words of the last run refused for its size, while they may be showing.
   let refusedRun: string | null = null;
 
@@ -86,31 +123,54 @@ export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
     const command = parseHostMessage(event.data);
     if (!command) return;
     const state = store.getState();
-    if (command.type === 'run') {
+    const comparing = state.page.view === 'compare';
+    if (command.type === 'hello') ready();
+    else if (command.type === 'stop') (comparing ? state.stopComparison : state.stop)();
+    else if (command.type === 'run') {
       // Only a small run starts without the reader's click; a larger one waits for Run.
       const refusal = hostRunRefusal(state.config);
-      if (refusal === null) void state.run();
+      if (refusal === null) void (comparing ? state.runComparison() : state.run());
       else if (!state.notices.some((n) => n.text === refusal)) {
         refusedRun = refusal;
         state.addNotices('embed', [refusal]);
       }
-      return;
+    } else {
+      // A new set replaces what the host's last one was told.
+      for (const n of state.notices) if (n.source === 'embed') state.dismissNotice(n.id);
+      applySettings(state, command.settings);
+      if (command.refused.length > 0) {
+        state.addNotices('embed', command.refused);
+        for (const text of command.refused) post(errorMessage(text));
+      }
     }
-    // A new set replaces what the host's last one was told.
-    for (const n of state.notices) if (n.source === 'embed') state.dismissNotice(n.id);
-    applySettings(state, command.settings);
-    if (command.refused.length > 0) state.addNotices('embed', command.refused);
   };
   self.addEventListener('message', onMessage);
 
   const unsubscribe = store.subscribe((state, previous) => {
     // The reader started a run: a notice asking for that has done its job.
-    if (state.status === 'running' && previous.status !== 'running') {
+    const started = (now: string, before: string) => now === 'running' && before !== 'running';
+    if (
+      started(state.status, previous.status) ||
+      started(state.comparison.status, previous.comparison.status)
+    ) {
       for (const n of state.notices) if (n.text === refusedRun) state.dismissNotice(n.id);
     }
-    if (state.result === previous.result || state.status !== 'done' || !state.result) return;
-    const message = resultMessage(state.result);
-    if (message) post(message);
+    if (state.status === 'error' && previous.status !== 'error') {
+      post(errorMessage(`The run failed: ${state.error ?? 'unknown error'}`));
+    }
+    if (state.result !== previous.result && state.status === 'done' && state.result) {
+      report(resultMessage(state.result));
+    }
+    const now = state.comparison;
+    const before = previous.comparison;
+    if (now === before) return;
+    for (const { side } of COMPARE_SIDES) {
+      const result = now[side];
+      if (result && result !== before[side]) report({ ...resultMessage(result)!, side });
+    }
+    if (now.status === 'error' && before.status !== 'error') {
+      post(errorMessage(`The comparison failed: ${now.error ?? 'unknown error'}`));
+    }
   });
 
   let lastHeight = -1;
@@ -122,7 +182,7 @@ export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
     post(message);
   });
 
-  post(READY_MESSAGE);
+  ready();
   return () => {
     self.removeEventListener('message', onMessage);
     unsubscribe();

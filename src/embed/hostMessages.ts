@@ -1,13 +1,42 @@
 import { z } from '../core/zod';
-import { RUN_PARAM_SCHEMAS, type PresetId } from '../core/config';
+import {
+  RUN_PARAM_SCHEMAS,
+  type PresetId,
+  type RunConfig,
+  type TraceSetting,
+} from '../core/config';
 import { PAGE_PARAM_SCHEMAS, type PageParams } from '../core/pageParams';
 import type { StrategyId } from '../core/strategies';
 
 // The messages between an embedded Race Lab and the page that frames it (docs/embedding.md).
+// Version 2 only adds to version 1: new fields, new messages; nothing removed or renamed.
 
-/** Sent once, when the embed listens for commands. */
+/** The protocol version the embed speaks, sent in race-lab:ready. */
+export const PROTOCOL_VERSION = 2;
+
+/** What race-lab:ready reports of the settings: the URL parameters' names and values. */
+export interface ReadySettings {
+  preset: PresetId;
+  workers: number;
+  increments: number;
+  strategy: StrategyId;
+  work: number;
+  trace: TraceSetting;
+  view: PageParams['view'];
+  mode: PageParams['mode'];
+  engine: PageParams['engine'];
+  seed: number | null;
+  theme: PageParams['theme'];
+  challenge: string | null;
+}
+
+/** Sent when the embed listens for commands, and again in answer to race-lab:hello. */
 export interface ReadyMessage {
   type: 'race-lab:ready';
+  version: number;
+  settings: ReadySettings;
+  /** The last finished run's result message, or null before any. */
+  result: ResultMessage | null;
 }
 
 /** Sent after every run that finished (not stopped, not failed). */
@@ -18,6 +47,15 @@ export interface ResultMessage {
   lost: number;
   strategy: StrategyId;
   engine: 'workers' | 'simulated';
+  /** In the compare view: the side that ran (`left` racy, `right` atomic). */
+  side?: 'left' | 'right';
+}
+
+/** Sent when a run fails, or when the host's settings were refused. */
+export interface ErrorMessage {
+  type: 'race-lab:error';
+  /** In words for the reader. */
+  message: string;
 }
 
 /** Sent whenever the embed's content height changes, so the host can size the frame. */
@@ -28,7 +66,7 @@ export interface HeightMessage {
 }
 
 /** Everything the embed posts to its host. */
-export type OutgoingMessage = ReadyMessage | ResultMessage | HeightMessage;
+export type OutgoingMessage = ReadyMessage | ResultMessage | ErrorMessage | HeightMessage;
 
 /** Settings a host may change with race-lab:set; absent fields are left as they are. */
 export interface HostSettings {
@@ -40,16 +78,21 @@ export interface HostSettings {
   /** The Atomic increments switch: true is the atomic strategy, false the racy one. */
   atomic?: boolean;
   theme?: PageParams['theme'];
+  trace?: TraceSetting;
+  view?: PageParams['view'];
+  mode?: PageParams['mode'];
+  engine?: PageParams['engine'];
+  seed?: number;
 }
 
 /** A command from the host, validated. */
 export type HostCommand =
   | { type: 'run' }
+  | { type: 'stop' }
+  /** Ask for race-lab:ready again: a host whose script loaded late. */
+  | { type: 'hello' }
   /** `refused` says, in words for the reader, which fields were ignored and why. */
   | { type: 'set'; settings: HostSettings; refused: string[] };
-
-/** The one race-lab:ready message. */
-export const READY_MESSAGE: ReadyMessage = { type: 'race-lab:ready' };
 
 /** A number in a message may be a JSON number or, like in the URL, a string of digits. */
 const numeric = (rule: z.ZodType<number>) =>
@@ -69,6 +112,11 @@ export const SET_FIELD_SCHEMAS = {
   work: numeric(R.work),
   atomic: z.boolean({ error: 'must be true or false' }),
   theme: PAGE_PARAM_SCHEMAS.theme,
+  trace: R.trace,
+  view: PAGE_PARAM_SCHEMAS.view,
+  mode: PAGE_PARAM_SCHEMAS.mode,
+  engine: PAGE_PARAM_SCHEMAS.engine,
+  seed: numeric(PAGE_PARAM_SCHEMAS.seed),
 } as const;
 
 const SET_FIELDS = Object.keys(SET_FIELD_SCHEMAS) as (keyof HostSettings)[];
@@ -76,7 +124,14 @@ const SET_FIELDS = Object.keys(SET_FIELD_SCHEMAS) as (keyof HostSettings)[];
 /** Unknown field names named in a notice, at most; a host could send thousands. */
 const MAX_NAMED_UNKNOWN = 5;
 
-const envelope = z.object({ type: z.enum(['race-lab:run', 'race-lab:set']) });
+const COMMANDS = {
+  'race-lab:run': 'run',
+  'race-lab:stop': 'stop',
+  'race-lab:hello': 'hello',
+} as const;
+const envelope = z.object({
+  type: z.enum(['race-lab:run', 'race-lab:stop', 'race-lab:hello', 'race-lab:set']),
+});
 const record = z.record(z.string(), z.unknown());
 
 /** A value as a notice shows it: short, and never markup. */
@@ -97,7 +152,7 @@ const shown = (value: unknown): string => {
 export function parseHostMessage(data: unknown): HostCommand | null {
   const head = envelope.safeParse(data);
   if (!head.success) return null;
-  if (head.data.type === 'race-lab:run') return { type: 'run' };
+  if (head.data.type !== 'race-lab:set') return { type: COMMANDS[head.data.type] };
   const parsed = record.safeParse(data);
   if (!parsed.success) return null;
   const fields = parsed.data;
@@ -142,4 +197,39 @@ export function resultMessage(result: {
 export const heightMessage = (height: number): HeightMessage => ({
   type: 'race-lab:height',
   height: Math.ceil(height),
+});
+
+/** The race-lab:ready message for these settings and last result. */
+export function readyMessage(
+  config: RunConfig,
+  page: PageParams,
+  result: ResultMessage | null,
+): ReadyMessage {
+  const { preset, workers, increments, strategy, work, trace } = config;
+  const { view, mode, engine, seed, theme, challenge } = page;
+  return {
+    type: 'race-lab:ready',
+    version: PROTOCOL_VERSION,
+    settings: {
+      preset,
+      workers,
+      increments,
+      strategy,
+      work,
+      trace,
+      view,
+      mode,
+      engine,
+      seed,
+      theme,
+      challenge,
+    },
+    result,
+  };
+}
+
+/** The error message for `text`. */
+export const errorMessage = (text: string): ErrorMessage => ({
+  type: 'race-lab:error',
+  message: text,
 });

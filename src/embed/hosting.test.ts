@@ -8,6 +8,7 @@ import {
   headersOnEveryResponse,
   isolationHeaders,
 } from '../../isolation.config';
+import { IMMUTABLE } from '../../site.config';
 
 // Every static host recipe must send what the preview server sends (docs/hosting.md).
 const expected = { ...isolationHeaders, 'Content-Security-Policy': contentSecurityPolicy };
@@ -30,29 +31,42 @@ describe('the content security policy', () => {
 });
 
 describe('static hosting recipes', () => {
+  /** The header blocks of a _headers file: path pattern → headers. */
+  const headerBlocks = (text: string) => {
+    const blocks = new Map<string, Record<string, string>>();
+    let current: Record<string, string> = {};
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      if (!/^\s/.test(line)) blocks.set(line.trim(), (current = {}));
+      else {
+        const at = line.indexOf(':');
+        current[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+      }
+    }
+    return blocks;
+  };
+
   it('public/_headers (Netlify, Cloudflare Pages) sends the headers on every path', () => {
-    const lines = read('public/_headers').split('\n');
-    expect(lines[0]).toBe('/*');
-    const headers = Object.fromEntries(
-      lines
-        .slice(1)
-        .filter((l) => l.trim() !== '')
-        .map((l) => {
-          const at = l.indexOf(':');
-          return [l.slice(0, at).trim(), l.slice(at + 1).trim()];
-        }),
-    );
-    expect(headers).toEqual(expected);
+    const blocks = headerBlocks(read('public/_headers'));
+    expect([...blocks.keys()]).toEqual(['/*', '/assets/*']);
+    expect(blocks.get('/*')).toEqual(expected);
+    // Hashed names change with their content: cache them for a year.
+    expect(blocks.get('/assets/*')).toEqual({ 'Cache-Control': IMMUTABLE });
   });
 
   it('vercel.json sends the same headers on every path', () => {
     const config = JSON.parse(read('vercel.json')) as {
       headers: { source: string; headers: { key: string; value: string }[] }[];
     };
-    expect(config.headers).toHaveLength(1);
-    expect(config.headers[0]!.source).toBe('/(.*)');
-    const headers = Object.fromEntries(config.headers[0]!.headers.map((h) => [h.key, h.value]));
-    expect(headers).toEqual(expected);
+    const bySource = new Map(
+      config.headers.map((h) => [
+        h.source,
+        Object.fromEntries(h.headers.map((x) => [x.key, x.value])),
+      ]),
+    );
+    expect([...bySource.keys()]).toEqual(['/(.*)', '/assets/(.*)']);
+    expect(bySource.get('/(.*)')).toEqual(expected);
+    expect(bySource.get('/assets/(.*)')).toEqual({ 'Cache-Control': IMMUTABLE });
   });
 });
 

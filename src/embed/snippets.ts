@@ -1,37 +1,62 @@
-import { PRESETS, runConfigToParams, type RunConfig } from '../core/config';
+import { PRESETS, presetConfig, runConfigToParams, type RunConfig } from '../core/config';
 import { pageToParams, type PageParams } from '../core/pageParams';
 import { strategyOf } from '../core/scenarios';
+import type { StrategyId } from '../core/strategies';
+import { buildThreads } from '../core/threads';
+import { embedHeight } from './embedHeight';
 
 // Links and HTML snippets for sharing and embedding (docs/embedding.md). Pure: every base URL
-// comes in as an argument.
+// comes in as an argument. Every snippet pastes unchanged into HTML and into MDX, React's kind
+// and Astro's: no style attribute, no inline script, every element closed.
 
-/** The iframe snippet's height: the embed after one run of the blog's program, about 700 px wide. */
-export const EMBED_HEIGHT = 940;
+/**
+ * How an embed looks: `page` follows the host page's theme (the script snippet; a bare iframe
+ * cannot see its page, so there it is the reader's setting), or a theme parameter forced.
+ */
+export interface EmbedLook {
+  theme: 'page' | PageParams['theme'];
+  background: PageParams['background'];
+}
 
-type Theme = PageParams['theme'];
+export const DEFAULT_LOOK: EmbedLook = { theme: 'page', background: 'opaque' };
 
 /**
  * The settings of `config` as a query, preset and strategy always named (a blog post keeps
  * showing what it showed even if the defaults change), the rest only when not the preset's.
  */
-export function settingsQuery(config: RunConfig, theme: Theme = 'auto'): URLSearchParams {
+export function settingsQuery(config: RunConfig, look: EmbedLook = DEFAULT_LOOK): URLSearchParams {
   const params = new URLSearchParams();
   if (config.preset !== 'custom') params.set('preset', config.preset);
   params.set('strategy', config.strategy);
   for (const [key, value] of runConfigToParams(config)) params.set(key, value);
-  if (theme !== 'auto') params.set('theme', theme);
+  if (look.theme !== 'page') params.set('theme', look.theme);
+  if (look.background !== 'opaque') params.set('background', look.background);
   return params;
 }
 
 /** The embed view of the app at `appUrl` (the page's address, without query) with `config`. */
-export function embedUrl(appUrl: string, config: RunConfig, theme: Theme = 'auto'): string {
-  return `${appUrl}?embed=1&${settingsQuery(config, theme)}`;
+export function embedUrl(
+  appUrl: string,
+  config: RunConfig,
+  look: EmbedLook = DEFAULT_LOOK,
+): string {
+  return `${appUrl}?embed=1&${settingsQuery(config, look)}`;
 }
+
+/**
+ * The iframe snippet's height: what holds the embed after a run at 360 px wide, so it fits
+ * phones and, with room to spare below the timeline, every wider column.
+ */
+export const iframeHeight = (config: RunConfig): number =>
+  embedHeight(360, buildThreads(config).length);
 
 /** The full page with the embed's settings and view, for "Open in Race Lab". */
 export function fullPageUrl(appUrl: string, config: RunConfig, page: PageParams): string {
-  // The theme was the host's choice; the full page follows the reader's own.
-  const query = pageToParams({ ...page, embed: false, theme: 'auto' }, runConfigToParams(config));
+  // Theme and background were the host's choice; the full page follows the reader's own.
+  const query = pageToParams(
+    { ...page, embed: false, theme: 'auto', background: 'opaque' },
+    runConfigToParams(config),
+  );
   const text = query.toString();
   return text ? `${appUrl}?${text}` : appUrl;
 }
@@ -55,19 +80,55 @@ export const escapeAttribute = (text: string): string =>
  */
 const urlAttribute = (url: string): string => url.replace(/"/g, '%22').replace(/[<>]/g, encodeURI);
 
-/** The iframe snippet: the embed at `src`, lazily loaded, allowed to be cross-origin isolated. */
-export function iframeSnippet(src: string, title: string, height = EMBED_HEIGHT): string {
+/**
+ * The iframe snippet: the embed at `src`, lazily loaded, allowed to be cross-origin isolated.
+ * `frameBorder` rather than a style, which MDX for React refuses; HTML ignores the case.
+ */
+export function iframeSnippet(src: string, title: string, height: number): string {
   return (
     `<iframe src="${urlAttribute(src)}" allow="cross-origin-isolated" loading="lazy" ` +
-    `width="100%" height="${height}" style="border:0" title="${escapeAttribute(title)}"></iframe>`
+    `width="100%" height="${height}" frameBorder="0" title="${escapeAttribute(title)}"></iframe>`
   );
 }
 
-/** The script snippet: a placeholder embed.js turns into a frame sized to its content. */
-export function scriptSnippet(scriptSrc: string, settings: URLSearchParams, title: string): string {
+/** Where the app serves the poster of the blog's program with `strategy`, from its folder. */
+export const posterPath = (strategy: StrategyId): string => `poster/blog-${strategy}.svg`;
+
+/** The poster of `config`'s run under the app at `appUrl`: only the blog's program has one. */
+export function posterUrl(appUrl: string, config: RunConfig): string | null {
+  const blog = presetConfig('blog', config.strategy);
+  const same = config.preset === 'blog' && config.work === blog.work;
+  return same ? `${appUrl}${posterPath(config.strategy)}` : null;
+}
+
+/** What a placeholder shows until its frame is ready, and for good without JavaScript. */
+export interface Fallback {
+  /** The full page with the same settings. */
+  href: string;
+  /** The static poster of the run, where there is one for these settings. */
+  poster: string | null;
+}
+
+/** The poster's size in the snippet: its own, scaled down by any blog's `max-width: 100%`. */
+const POSTER_SIZE = 'width="720" height="360"';
+
+/**
+ * The script snippet: a placeholder that embed.js turns into a frame, holding a link to the
+ * full page (and the poster) for readers without JavaScript and for feed readers.
+ */
+export function scriptSnippet(
+  scriptSrc: string,
+  settings: URLSearchParams,
+  title: string,
+  fallback: Fallback,
+): string {
+  const image = fallback.poster
+    ? `<img src="${urlAttribute(fallback.poster)}" alt="${escapeAttribute(`${title}: a recorded run`)}" ${POSTER_SIZE} />`
+    : '';
   return (
     `<div data-race-lab="${urlAttribute(settings.toString())}" ` +
-    `data-race-lab-title="${escapeAttribute(title)}"></div>\n` +
+    `data-race-lab-title="${escapeAttribute(title)}">` +
+    `<a href="${urlAttribute(fallback.href)}">${image}Run it in Race Lab</a></div>\n` +
     `<script src="${urlAttribute(scriptSrc)}" async></script>`
   );
 }

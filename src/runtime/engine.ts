@@ -3,6 +3,7 @@ import { CELL } from '../core/layout';
 import { epochNow } from '../core/recording';
 import { threadLabel } from '../core/threads';
 import type { LeafResult } from '../workers/api';
+import type { SharedTraceSource } from '../workers/traceApi';
 import { EngineError } from './engineError';
 import { createGatedRun } from './gated';
 import { finishRun } from './outcome';
@@ -123,6 +124,14 @@ export class WorkerEngine implements GatedStarter {
     this.abort('stopped', 'The run was stopped.');
   }
 
+  /**
+   * A finished run's trace buffer is free again (its trace was read, or will never be): keep
+   * it for the next run. Never for a stopped or failed run, whose workers may still write.
+   */
+  releaseTrace(source: SharedTraceSource): void {
+    this.spareTrace.giveBack(source.events.buffer as SharedArrayBuffer);
+  }
+
   /** Workers alive now, nested ones included. */
   liveWorkers(): number {
     return this.pool.live();
@@ -177,10 +186,7 @@ export class WorkerEngine implements GatedStarter {
     if (plan.trace?.wallEpoch != null) plan.trace.wallEpoch = epochNow();
     const { leaves, isolated } = await this.dispatch(plan, workers);
     if (active.over) throw new EngineError('stopped', 'The run was stopped.');
-    const outcome = finishRun(plan, leaves, isolated, config);
-    // Every worker has answered and the trace is copied out: the buffer is free again.
-    if (plan.trace) this.spareTrace.giveBack(plan.trace.events.buffer as SharedArrayBuffer);
-    return outcome;
+    return finishRun(plan, leaves, isolated, config, true);
   }
 
   /** One worker of the main thread's own per child of main, started or reused. */

@@ -4,25 +4,35 @@ import { RecordingMemory, SharedTraceSink } from '../core/recording';
 import { SharedMemory } from '../core/sharedMemory';
 import { decodeSharedTrace, type Trace } from '../core/trace';
 import type { LeafResult } from '../workers/api';
+import type { SharedTraceSource } from '../workers/traceApi';
 import type { RunPlan } from './plan';
 import type { RunOutcome } from './types';
 
-/** Main's own traced read of the counter, then the outcome and its trace. */
+/**
+ * Main's own traced read of the counter, then the outcome and its trace. With `leaveShared`
+ * the trace stays in its shared buffer (`sharedTrace`), for the trace worker to read.
+ */
 export function finishRun(
   plan: RunPlan,
   leaves: LeafResult[],
   workersIsolated: boolean,
   config: RunConfig,
+  leaveShared = false,
 ): RunOutcome {
   const { cells, trace: target, threads, expected } = plan;
   let final: number;
   let trace: Trace | null = null;
+  let sharedTrace: SharedTraceSource | undefined;
   if (target) {
     const sink = new SharedTraceSink(cells, target.events, 0, target.regions, target.wallEpoch);
     final = new RecordingMemory(new SharedMemory(cells), sink).load();
-    const events = decodeSharedTrace(cells, target.events, target.regions);
     const truncated = Atomics.load(cells, CELL.truncated) === 1;
-    trace = { config, threads, events, expected, final, truncated };
+    const header = { config, threads, expected, final, truncated };
+    if (leaveShared) {
+      sharedTrace = { cells, events: target.events, regions: target.regions, header };
+    } else {
+      trace = { ...header, events: decodeSharedTrace(cells, target.events, target.regions) };
+    }
   } else {
     final = new SharedMemory(cells).load();
   }
@@ -34,6 +44,7 @@ export function finishRun(
     elapsedMs: Math.max(0, ended - started),
     tallies: leaves.map(({ thread, done, retries, won }) => ({ thread, done, retries, won })),
     trace,
+    sharedTrace,
     workersIsolated,
   };
 }

@@ -32,7 +32,7 @@ describe('planRun', () => {
     expect(plan.expected).toBe(400);
   });
 
-  it('hangs flat presets directly under main and skips the trace when it would be too big', () => {
+  it('hangs flat presets directly under main and records all of quad by default', () => {
     const plan = planRun(presetConfig('quad', 'racy'));
     expect(plan.direct.map((d) => [d.role, d.job.thread])).toEqual([
       ['leaf', 1],
@@ -40,8 +40,18 @@ describe('planRun', () => {
       ['leaf', 3],
       ['leaf', 4],
     ]);
-    expect(plan.trace).toBeNull();
+    // 4 × 1,000,000 racy increments: room for all 8,000,000 accesses.
+    expect(plan.trace!.regions.capacity.slice(1).every((c) => c >= 2_000_000)).toBe(true);
     expect(plan.direct.every((d) => d.role === 'leaf' && d.job.failAfter === undefined)).toBe(true);
+  });
+
+  it('records only a window of a larger run by default', () => {
+    const plan = planRun({
+      ...presetConfig('custom', 'racy'),
+      workers: 16,
+      increments: 10_000_000,
+    });
+    expect(plan.trace!.regions.total).toBeLessThanOrEqual(LIMITS.traceWindowEvents);
   });
 
   it('bounds a forced trace by the shared event limit', () => {

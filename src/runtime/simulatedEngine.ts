@@ -1,4 +1,4 @@
-import { expectedTotal, traceEnabled, type RunConfig } from '../core/config';
+import { expectedTotal, traceEnabled, traceWindowed, type RunConfig } from '../core/config';
 import { randomChooser, Simulation, type Chooser } from '../core/simulation';
 import { EngineError, refused } from './engineError';
 import type { RunOutcome } from './types';
@@ -38,7 +38,9 @@ export class SimulatedEngine {
     this.running = true;
     this.stopped = false;
     try {
-      const sim = new Simulation(config, { record: traceEnabled(config) });
+      // One access at a time has no buffer to fill: a run past the default limit records nothing.
+      const record = traceEnabled(config) && !traceWindowed(config);
+      const sim = new Simulation(config, { record });
       const started = performance.now();
       while (!sim.done) {
         const sliceEnd = performance.now() + SLICE_MS;
@@ -49,7 +51,7 @@ export class SimulatedEngine {
         if (!sim.done) await new Promise((resolve) => setTimeout(resolve, 0));
         if (this.stopped) throw new EngineError('stopped', 'Stopped.');
       }
-      return simulationOutcome(sim, performance.now() - started, traceEnabled(config));
+      return simulationOutcome(sim, performance.now() - started, record);
     } catch (error) {
       throw refused(error);
     } finally {

@@ -25,7 +25,7 @@ describe('SpareTraceBuffer', () => {
 
   it('lets a buffer beyond a default-sized trace go', () => {
     const spare = new SpareTraceBuffer();
-    const huge = new SharedArrayBuffer(64 * 1024 * 1024);
+    const huge = new SharedArrayBuffer(128 * 1024 * 1024); // over 10,000,000 × 12 bytes
     spare.giveBack(huge);
     expect(spare.take(1024)).not.toBe(huge);
   });

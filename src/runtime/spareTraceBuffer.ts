@@ -1,8 +1,11 @@
+import { LIMITS } from '../core/config';
+import { eventStride } from '../core/layout';
+
 /**
- * Most bytes of trace buffer kept between runs: a default-sized trace (2,000,000 accesses with
- * wall time). A larger one goes back to the browser once its run is read.
+ * Most bytes of trace buffer kept between runs: a trace as large as the page records by
+ * default (10,000,000 accesses of 12 bytes). A larger one goes back to the browser once read.
  */
-const KEEP_BYTES = 2_000_000 * 16;
+const KEEP_BYTES = LIMITS.traceAutoEvents * eventStride(false) * Int32Array.BYTES_PER_ELEMENT;
 
 /**
  * One trace buffer kept from a finished run for the next. A fresh SharedArrayBuffer costs the

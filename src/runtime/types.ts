@@ -2,6 +2,7 @@ import type { RunConfig } from '../core/config';
 import type { Op } from '../core/ops';
 import type { ThreadInfo, ThreadTally } from '../core/threads';
 import type { Trace } from '../core/trace';
+import type { SharedTraceSource } from '../workers/traceApi';
 
 /** What a finished run hands back, whichever engine ran it. */
 export interface RunOutcome {
@@ -11,6 +12,11 @@ export interface RunOutcome {
   elapsedMs: number;
   tallies: ThreadTally[];
   trace: Trace | null;
+  /**
+   * A free run's trace left undecoded in its shared buffer (then `trace` is null): the trace
+   * worker reads it. `releaseTrace` hands the buffer back once nothing reads it any more.
+   */
+  sharedTrace?: SharedTraceSource;
   /** Whether every worker, nested ones included, reported shared memory. */
   workersIsolated: boolean;
   /** Step mode and replay: the leaf that moved at each step (also in `trace.schedule`). */

@@ -10,6 +10,7 @@ import { createExplorerSlice, type ExplorerSlice } from './explorerSlice';
 import { createTrialsSlice, type TrialsSlice } from './trialsSlice';
 import { createReplaySlice, type ReplaySlice } from './replaySlice';
 import { createStepSlice, type StepSlice } from './stepSlice';
+import { createCompareSlice, type CompareSlice } from './compareSlice';
 
 /** The one store: the only bridge between the runtime (workers) and the UI. */
 export interface LabState
@@ -21,6 +22,7 @@ export interface LabState
     TrialsSlice,
     ExplorerSlice,
     StepSlice,
+    CompareSlice,
     ReplaySlice {
   config: RunConfig;
   trace: Trace | null;
@@ -37,5 +39,6 @@ export const useLab = create<LabState>()((...a) => ({
   ...createTrialsSlice(...a),
   ...createExplorerSlice(...a),
   ...createStepSlice(...a),
+  ...createCompareSlice(...a),
   ...createReplaySlice(...a),
 }));

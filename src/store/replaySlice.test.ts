@@ -62,14 +62,34 @@ describe('compareReplay', () => {
   const same = { trace: recorded, accounting: acc };
 
   it('compares findings as a set and says when the order was only partly rebuilt', () => {
-    const shuffled = { ...acc, findings: [...acc.findings].reverse() };
+    const { findings } = acc;
+    const reversed = <T extends Int32Array | Uint8Array>(column: T) =>
+      column.slice().reverse() as T;
+    const shuffled = {
+      ...acc,
+      findings: {
+        ...findings,
+        index: reversed(findings.index),
+        thread: reversed(findings.thread),
+        erased: reversed(findings.erased),
+      },
+    };
     expect(
       compareReplay(same, { trace: recorded, accounting: shuffled }, 'workers', true),
     ).toMatchObject({
       matches: true,
       text: expect.stringContaining('on real workers'),
     });
-    const fewer = { ...acc, findings: acc.findings.slice(1) };
+    const fewer = {
+      ...acc,
+      findings: {
+        ...findings,
+        length: findings.length - 1,
+        index: findings.index.subarray(1),
+        thread: findings.thread.subarray(1),
+        erased: findings.erased.subarray(1),
+      },
+    };
     const check = compareReplay(same, { trace: recorded, accounting: fewer }, 'workers', false);
     expect(check.matches).toBe(false);
     expect(check.text).toMatch(/The recorded order could not be fully reconstructed\.$/);

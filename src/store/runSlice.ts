@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand';
 import type { Accounting } from '../core/accounting';
-import { accountRun } from '../core/scenarioBooks';
 import type { RunConfig } from '../core/config';
 import { scenarioOf } from '../core/scenarios';
 import type { ScenarioOutcome } from '../core/scenarioTypes';
@@ -10,8 +9,11 @@ import { EngineError } from '../runtime/engine';
 import type { RunOutcome } from '../runtime/types';
 import type { ThreadTally } from '../core/threads';
 import type { PageParams } from '../core/pageParams';
+import { TraceProcessingError } from '../runtime/traceClient';
+import type { TraceInput } from '../workers/traceApi';
 import type { EngineSupport } from '../runtime/features';
 import { freshSeed, getEngine, simulated, usesSimulation } from './engines';
+import { readTrace, stopReading, type ReadTrace, type TraceProgress } from './traceReading';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
 /** 'judged': a scenario whose writes are not increments (a claim) is judged by its outcome. */
@@ -40,10 +42,13 @@ export interface RunSlice {
   result: RunResult | null;
   error: string | null;
   liveWorkers: number;
+  /** While the trace worker reads a run's trace or an opened file: how far it is. */
+  reading: TraceProgress | null;
   run(): Promise<void>;
+  /** Stop the run, or the reading of its trace. */
   stop(): void;
-  /** Show a trace that did not come from a run here (an imported file). */
-  showTrace(trace: Trace): void;
+  /** Open a trace file (read in the trace worker) and show it; a problem becomes a notice. */
+  openTrace(file: File): Promise<void>;
 }
 
 type Needs = RunSlice & {
@@ -56,6 +61,7 @@ type Needs = RunSlice & {
   trace: Trace | null;
   accounting: Accounting | null;
   resetPlayback(): void;
+  addNotices(source: 'import', texts: readonly string[]): void;
 };
 
 const booksOf = (config: RunConfig, acc: Accounting | null): Books =>
@@ -108,61 +114,115 @@ function failHook(page: PageParams, setPage: (change: Partial<PageParams>) => vo
   return { failThread: page.fail };
 }
 
-export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) => ({
-  status: 'idle',
-  result: null,
-  error: null,
-  liveWorkers: 0,
-  run: async () => {
-    if (get().status === 'running') return;
-    const { config, page } = get();
-    set({ status: 'running', error: null });
-    try {
-      const simulate = usesSimulation(page, await get().detectEngine());
-      const seed = simulate ? (page.seed ?? freshSeed()) : null;
-      const outcome =
-        seed !== null
-          ? await simulated.run(config, seed)
-          : await getEngine().run(config, failHook(page, get().setPage));
-      const accounting = outcome.trace ? accountRun(outcome.trace) : null;
-      set({
-        status: 'done',
-        result: resultOf(config, outcome, accounting, simulate ? 'simulated' : 'workers', seed),
-        trace: outcome.trace,
-        accounting,
-        liveWorkers: getEngine().liveWorkers(),
-      });
-      get().resetPlayback();
-    } catch (e) {
-      const stopped = e instanceof EngineError && e.kind === 'stopped';
-      set({
-        status: stopped ? 'stopped' : 'error',
-        error: stopped ? null : e instanceof Error ? e.message : String(e),
-        liveWorkers: getEngine().liveWorkers(),
-      });
-    }
-  },
-  stop: () => {
-    if (get().status !== 'running') return;
-    getEngine().stop();
-    simulated.stop();
-    if (get().stepping) get().leaveStepMode();
-  },
-  showTrace: (trace) => {
-    const accounting = accountRun(trace);
-    const tallies = trace.threads.map((t) => ({ thread: t.id, done: 0, retries: 0 }));
-    set({
-      status: 'done',
-      error: null,
-      trace,
-      accounting,
-      result: resultOf(
-        trace.config,
-        { final: trace.final, elapsedMs: null, tallies, workersIsolated: false },
-        accounting,
-        'imported',
-      ),
+/** Which run or opened file owns the page: a later one makes an earlier one's answer moot. */
+let owner = 0;
+
+const isStop = (e: unknown) =>
+  (e instanceof EngineError || e instanceof TraceProcessingError) && e.kind === 'stopped';
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) => {
+  /** Read `input` in the trace worker, reporting progress while this run owns the page. */
+  const read = (input: TraceInput, mine: number): Promise<ReadTrace> =>
+    readTrace(input, (p) => {
+      if (owner === mine) set({ reading: p });
     });
-    get().resetPlayback();
-  },
-});
+
+  return {
+    status: 'idle',
+    result: null,
+    error: null,
+    liveWorkers: 0,
+    reading: null,
+    run: async () => {
+      // A new Run while a trace is still being read drops that reading.
+      if (get().status === 'running') {
+        if (!get().reading) return;
+        stopReading();
+      }
+      const mine = ++owner;
+      const { config, page } = get();
+      set({ status: 'running', error: null, reading: null });
+      try {
+        const simulate = usesSimulation(page, await get().detectEngine());
+        const seed = simulate ? (page.seed ?? freshSeed()) : null;
+        const outcome =
+          seed !== null
+            ? await simulated.run(config, seed)
+            : await getEngine().run(config, failHook(page, get().setPage));
+        // For profilers and the bench: where the workers' part ends and the trace's begins.
+        performance.mark('race-lab:workers-done');
+        const shared = outcome.sharedTrace;
+        const input: TraceInput | null = shared
+          ? { kind: 'shared', source: shared }
+          : outcome.trace
+            ? { kind: 'trace', trace: outcome.trace }
+            : null;
+        let shown: ReadTrace | null = null;
+        try {
+          if (input) {
+            set({ reading: { step: 'reading', accesses: 0, fraction: 0 } });
+            shown = await read(input, mine);
+          }
+        } finally {
+          // The trace worker is done with the buffer, or was ended: the next run may reuse it.
+          if (shared) getEngine().releaseTrace(shared);
+        }
+        if (owner !== mine) return;
+        const accounting = shown?.accounting ?? null;
+        set({
+          status: 'done',
+          reading: null,
+          result: resultOf(config, outcome, accounting, simulate ? 'simulated' : 'workers', seed),
+          trace: shown?.trace ?? null,
+          accounting,
+          liveWorkers: getEngine().liveWorkers(),
+        });
+        get().resetPlayback();
+      } catch (e) {
+        if (owner !== mine) return;
+        const stopped = isStop(e);
+        set({
+          status: stopped ? 'stopped' : 'error',
+          error: stopped ? null : messageOf(e),
+          reading: null,
+          liveWorkers: getEngine().liveWorkers(),
+        });
+      }
+    },
+    stop: () => {
+      if (get().status !== 'running') return;
+      getEngine().stop();
+      simulated.stop();
+      stopReading();
+      if (get().stepping) get().leaveStepMode();
+    },
+    openTrace: async (file) => {
+      const before = get();
+      if (before.status === 'running' && !before.reading) return;
+      stopReading();
+      const mine = ++owner;
+      set({ status: 'running', error: null, reading: null });
+      try {
+        const { trace, accounting } = await read({ kind: 'file', file, name: file.name }, mine);
+        if (owner !== mine) return;
+        const tallies = trace.threads.map((t) => ({ thread: t.id, done: 0, retries: 0 }));
+        const outcome = { final: trace.final, elapsedMs: null, tallies, workersIsolated: false };
+        set({
+          status: 'done',
+          reading: null,
+          trace,
+          accounting,
+          result: resultOf(trace.config, outcome, accounting, 'imported'),
+        });
+        get().resetPlayback();
+      } catch (e) {
+        if (owner !== mine) return;
+        // Nothing on screen is lost: the earlier result and trace stay.
+        const status = before.status === 'running' ? 'stopped' : before.status;
+        set({ status, error: before.error, reading: null });
+        if (!isStop(e)) get().addNotices('import', [messageOf(e)]);
+      }
+    },
+  };
+};

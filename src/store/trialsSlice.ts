@@ -127,8 +127,13 @@ export const createTrialsSlice: StateCreator<Needs, [], [], TrialsSlice> = (set,
       const seed = simulate ? (page.seed ?? freshSeed()) : null;
       // One seed per trial, drawn in order, shared by every strategy of that round.
       const trialSeeds = seededRandom(seed ?? 0);
-      const runOne = (config: RunConfig, trialSeed: number): Promise<RunOutcome> =>
-        simulate ? simulated.run(config, trialSeed) : getEngine().run(config);
+      const runOne = async (config: RunConfig, trialSeed: number): Promise<RunOutcome> => {
+        if (simulate) return simulated.run(config, trialSeed);
+        const outcome = await getEngine().run(config);
+        // Trials read only the outcome: the trace's buffer is free for the next trial.
+        if (outcome.sharedTrace) getEngine().releaseTrace(outcome.sharedTrace);
+        return outcome;
+      };
       const started = performance.now();
       let yielded = started;
       let completed = 0;

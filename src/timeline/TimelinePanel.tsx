@@ -1,9 +1,16 @@
 import { useEffect, useRef, type JSX } from 'react';
 import { useLab } from '../store/labStore';
-import { selectAccounting, selectRunning, selectStepping, selectTrace } from '../store/selectors';
+import {
+  selectAccounting,
+  selectResult,
+  selectRunning,
+  selectStepping,
+  selectTrace,
+} from '../store/selectors';
 import { onDemand } from '../shared/onDemand';
 import { startPlaybackClock } from './clock';
 import { useElementWidth } from './hooks';
+import { UnrecordedHint } from './UnrecordedHint';
 import './timeline.css';
 import './timelineMarks.css';
 
@@ -25,6 +32,7 @@ export function TimelinePanel(): JSX.Element {
   // In step mode the lanes are where the user picks the next worker, even before any access.
   const stepping = useLab(selectStepping) !== null;
   const running = useLab(selectRunning);
+  const hasResult = useLab(selectResult) !== null;
   useEffect(() => {
     // Only a head start: if it fails, rendering the view tries again and reports the error.
     if (running) view.preload().catch(() => undefined);
@@ -38,13 +46,8 @@ export function TimelinePanel(): JSX.Element {
     <section className="panel tl-panel" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Timeline</h2>
       <div ref={bodyRef} className="tl-body">
-        {!trace ? (
-          <p className="tl-hint">
-            Press Run: every read and write of the shared counter will appear here, one lane per
-            thread, with each lost update marked.
-          </p>
-        ) : trace.events.length === 0 && !stepping ? (
-          <p className="tl-hint">This run recorded no accesses: turn recording on to see them.</p>
+        {!trace || (trace.events.length === 0 && !stepping) ? (
+          <UnrecordedHint emptyTrace={trace !== null} ran={hasResult} />
         ) : (
           <TimelineView key={traceKey(trace)} trace={trace} accounting={accounting} width={width} />
         )}

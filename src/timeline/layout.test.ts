@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../core/config';
 import { buildThreads } from '../core/threads';
 import {
+  labelIndent,
   columnStarts,
   hasWallTime,
   maxZoom,
@@ -111,6 +112,17 @@ describe('timelineGeometry', () => {
     expect(g.width).toBe(900);
     // Room right of the plot for the last access's shape, marker and tick label.
     expect(900 - (g.gutter + g.plotWidth)).toBeGreaterThanOrEqual(12);
+  });
+
+  it('gives the lanes more of a narrow screen: a narrower gutter', () => {
+    const threads = buildThreads(presetConfig('blog'));
+    const narrow = timelineGeometry(threads, 280);
+    expect(narrow.gutter).toBeLessThan(timelineGeometry(threads, 900).gutter);
+    expect(narrow.width).toBe(280);
+    // The deepest lane's name still starts inside the gutter, with room for "func1".
+    expect(
+      narrow.gutter - Math.max(...narrow.lanes.map((l) => labelIndent(l.depth))),
+    ).toBeGreaterThanOrEqual(40);
   });
 
   it('stacks lanes below the chart and the axis below the lanes', () => {

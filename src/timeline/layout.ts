@@ -124,6 +124,9 @@ export interface Geometry {
 }
 
 const GUTTER = 112;
+/** Below this width the lane names get a narrower gutter, so the lanes keep most of it. */
+const NARROW = 420;
+const NARROW_GUTTER = 84;
 /**
  * Room right of the plot: the last access's shape, its marker and the cursor ring are centred
  * on it, and the last tick's label on its slot, so they need space past the plot's edge.
@@ -161,11 +164,12 @@ export function timelineGeometry(threads: readonly ThreadInfo[], width: number):
     };
   });
   const axisTop = lanesTop + threads.length * laneHeight;
-  const plotWidth = Math.max(40, Math.floor(width) - GUTTER - RIGHT_MARGIN);
+  const gutter = width < NARROW ? NARROW_GUTTER : GUTTER;
+  const plotWidth = Math.max(40, Math.floor(width) - gutter - RIGHT_MARGIN);
   return {
-    width: GUTTER + plotWidth + RIGHT_MARGIN,
+    width: gutter + plotWidth + RIGHT_MARGIN,
     height: axisTop + AXIS_HEIGHT,
-    gutter: GUTTER,
+    gutter,
     plotWidth,
     chartTop: CHART_TOP,
     chartHeight: CHART_HEIGHT,

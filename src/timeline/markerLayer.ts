@@ -1,8 +1,8 @@
 import type { ScaleLinear } from 'd3';
 import { anchorFor, type Geometry, type XPositions } from './layout';
-import { findingAt, markersInView, type MarkerGroup, type MarkerLimits } from './markers';
+import { markersInView, type MarkerGroup, type MarkerLimits } from './markers';
 import { groupText } from './markerText';
-import type { TimelineModel } from './model';
+import { modelFinding, type TimelineModel } from './model';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -16,8 +16,8 @@ const MAX_RINGS = 150;
 const round = (v: number) => Math.round(v * 10) / 10;
 
 /** Up to `n` entries of `list`: its first, its last and evenly spaced ones between. */
-export function spread<T>(list: readonly T[], n: number): T[] {
-  if (list.length <= n) return [...list];
+export function spread<T>(list: ArrayLike<T>, n: number): T[] {
+  if (list.length <= n) return Array.from(list);
   return Array.from({ length: n }, (_, k) => list[Math.round((k * (list.length - 1)) / (n - 1))]!);
 }
 
@@ -68,6 +68,9 @@ interface Item {
   count: Attrs<SVGTextElement> | null;
   centre: { x: number; y: number };
 }
+
+/** A count label's character, at most, in px. */
+const COUNT_CHAR_WIDTH = 7;
 
 /**
  * Lost updates, on their own layer above the accesses: each clobbering write ringed, the
@@ -143,8 +146,7 @@ export function createMarkerLayer(root: SVGGElement): MarkerLayer {
         const y = lanes[g.lane]?.y ?? 0;
         const x1 = xAt(g.first);
         const x2 = xAt(g.last);
-        const erasedWrites =
-          g.count === 1 ? findingAt(model.findings, g.first)?.erasedWrites : null;
+        const erasedWrites = g.count === 1 ? modelFinding(model, g.first)?.erasedWrites : null;
         if (erasedWrites && ringPaths.length < MAX_RINGS) {
           for (const w of spread(erasedWrites, RINGS_PER_FINDING)) {
             const wx = xAt(w);
@@ -195,7 +197,8 @@ export function createMarkerLayer(root: SVGGElement): MarkerLayer {
         // A count label fits when the next marker on the lane is far enough to the right.
         const next = groups[n + 1];
         const room = next && next.lane === g.lane ? xAt(next.first) - x2 : Infinity;
-        const showCount = !many && g.erased > 1 && room > 16 + 7 * String(g.erased).length;
+        const showCount =
+          !many && g.erased > 1 && room > 16 + COUNT_CHAR_WIDTH * String(g.erased).length;
         if (showCount) {
           if (!item.count) {
             const text = document.createElementNS(SVG_NS, 'text');
@@ -203,9 +206,12 @@ export function createMarkerLayer(root: SVGGElement): MarkerLayer {
             el.el.append(text);
             item.count = new Attrs(text);
           }
-          item.count.set('x', String(round(x1 + 9)));
-          item.count.set('y', String(y - 8));
           const label = `−${g.erased}`;
+          // Inside the plot: a marker near its right edge (a narrow screen) puts it on its left.
+          const left = x1 + shift + 9 + COUNT_CHAR_WIDTH * label.length > geometry.plotWidth;
+          item.count.set('x', String(round(left ? x1 - 9 : x1 + 9)));
+          item.count.set('text-anchor', left ? 'end' : 'start');
+          item.count.set('y', String(y - 8));
           if (item.count.el.textContent !== label) item.count.el.textContent = label;
         } else if (item.count) {
           item.count.el.remove();

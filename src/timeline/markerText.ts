@@ -1,7 +1,7 @@
 import { format } from 'd3';
 import { describeFinding } from '../core/describe';
-import { findingAt, type MarkerGroup } from './markers';
-import type { TimelineModel } from './model';
+import type { MarkerGroup } from './markers';
+import { modelFinding, type TimelineModel } from './model';
 
 const fmt = format(',');
 
@@ -23,7 +23,7 @@ export function groupText(model: TimelineModel, g: MarkerGroup): string {
 }
 
 function describeGroup(model: TimelineModel, g: MarkerGroup): string {
-  const finding = g.count === 1 ? findingAt(model.findings, g.first) : undefined;
+  const finding = g.count === 1 ? modelFinding(model, g.first) : undefined;
   if (finding && model.accounting) {
     return `Access #${fmt(g.first)}: ${describeFinding(model.trace, model.accounting, finding)}`;
   }

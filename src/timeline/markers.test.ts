@@ -1,16 +1,18 @@
 import { scaleLinear, zoomIdentity } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { accountTrace } from '../core/accounting';
+import { findingList, findingOf } from '../core/findingTable';
 import { presetConfig } from '../core/config';
 import { randomChooser, simulate } from '../core/simulation';
 import { columnStarts, orderPositions } from './layout';
-import { findingAt, indexLosses, lowerBound, markersInView, type MarkerGroup } from './markers';
+import { indexLosses, lowerBound, markersInView, type MarkerGroup } from './markers';
 
 const trace = simulate(
   { ...presetConfig('custom'), workers: 3, increments: 3000 },
   randomChooser(1),
 );
 const acc = accountTrace(trace);
+const findings = findingList(acc.findings, acc.history.index, trace.events);
 const losses = indexLosses(acc.findings, trace.threads.length);
 const pos = orderPositions(trace.events.length);
 const startsAt = (width: number, k = 1, tx = 0) =>
@@ -27,9 +29,9 @@ const sum = (groups: MarkerGroup[], key: 'erased' | 'count') =>
 
 describe('indexLosses', () => {
   it('lists each lane’s clobbering writes in order with their erasures', () => {
-    expect(acc.findings.length).toBeGreaterThan(100);
+    expect(findings.length).toBeGreaterThan(100);
     const all = losses.flatMap((l, lane) => [...l.index].map((i) => ({ i, lane })));
-    expect(all.map((w) => w.i).sort((a, b) => a - b)).toEqual(acc.findings.map((f) => f.index));
+    expect(all.map((w) => w.i).sort((a, b) => a - b)).toEqual(findings.map((f) => f.index));
     for (const { i, lane } of all) expect(trace.events.thread[i]).toBe(lane);
     expect(losses.reduce((s, l) => s + l.erasedBefore.at(-1)!, 0)).toBe(acc.lost);
     // The findings are exactly the events erasedByEvent marks.
@@ -38,17 +40,17 @@ describe('indexLosses', () => {
   });
 
   it('finds the finding of a write by its event index', () => {
-    const f = acc.findings[17]!;
-    expect(findingAt(acc.findings, f.index)).toBe(f);
-    expect(findingAt(acc.findings, f.index + 1)).toBeUndefined();
-    expect(findingAt([], 3)).toBeUndefined();
+    const f = findings[17]!;
+    expect(findingOf(acc.findings, f.index)).toBe(17);
+    expect(findingOf(acc.findings, f.index + 1)).toBe(-1);
+    expect(findingOf({ ...acc.findings, length: 0 }, 3)).toBe(-1);
   });
 });
 
 describe('markersInView', () => {
   it('gives every clobbering write its own marker when they fit', () => {
     const groups = markersInView(losses, startsAt(1000), { single: 100_000, merged: 10 });
-    expect(groups).toHaveLength(acc.findings.length);
+    expect(groups).toHaveLength(findings.length);
     expect(groups.every((g) => g.count === 1 && g.first === g.last)).toBe(true);
     expect(sum(groups, 'erased')).toBe(acc.lost);
   });
@@ -57,7 +59,7 @@ describe('markersInView', () => {
     const groups = markersInView(losses, startsAt(1000), { single: 50, merged: 50 });
     expect(groups.length).toBeLessThanOrEqual(50);
     expect(groups.length).toBeGreaterThan(3);
-    expect(sum(groups, 'count')).toBe(acc.findings.length);
+    expect(sum(groups, 'count')).toBe(findings.length);
     expect(sum(groups, 'erased')).toBe(acc.lost);
     for (const g of groups) expect(trace.events.thread[g.first]).toBe(g.lane);
   });
@@ -65,7 +67,7 @@ describe('markersInView', () => {
   it('counts only the writes in view when zoomed', () => {
     const starts = startsAt(800, 20, -8000);
     const [from, to] = [starts[0]!, starts[800]!];
-    const inView = acc.findings.filter((f) => f.index >= from && f.index < to);
+    const inView = findings.filter((f) => f.index >= from && f.index < to);
     const groups = markersInView(losses, starts, { single: 10, merged: 10 });
     expect(sum(groups, 'count')).toBe(inView.length);
     expect(sum(groups, 'erased')).toBe(inView.reduce((s, f) => s + f.erased, 0));

@@ -1,3 +1,5 @@
+import type { FindingTable } from '../core/findingTable';
+
 /**
  * The lost updates' own layer. Each clobbering write gets a marker; where too many fall in
  * view to give each an element, neighbours on a lane merge into one marker that carries
@@ -11,45 +13,24 @@ export interface LaneLosses {
   erasedBefore: Float64Array;
 }
 
-/** What the marker layer needs of a finding (accounting's WriteFinding has these). */
-export interface LossLike {
-  index: number;
-  thread: number;
-  erased: number;
-}
-
 /** Per lane (thread id), the clobbering writes of `findings` (in event order). */
-export function indexLosses(findings: readonly LossLike[], lanes: number): LaneLosses[] {
+export function indexLosses(findings: FindingTable, lanes: number): LaneLosses[] {
   const counts = new Int32Array(lanes);
-  for (const f of findings) counts[f.thread]!++;
+  for (let k = 0; k < findings.length; k++) counts[findings.thread[k]!]!++;
   const out = Array.from(counts, (n) => ({
     index: new Int32Array(n),
     erasedBefore: new Float64Array(n + 1),
   }));
   const fill = new Int32Array(lanes);
-  for (const f of findings) {
-    const lane = out[f.thread];
+  for (let k = 0; k < findings.length; k++) {
+    const thread = findings.thread[k]!;
+    const lane = out[thread];
     if (!lane) continue;
-    const j = fill[f.thread]!++;
-    lane.index[j] = f.index;
-    lane.erasedBefore[j + 1] = lane.erasedBefore[j]! + f.erased;
+    const j = fill[thread]!++;
+    lane.index[j] = findings.index[k]!;
+    lane.erasedBefore[j + 1] = lane.erasedBefore[j]! + findings.erased[k]!;
   }
   return out;
-}
-
-/** The finding of the write at event `index`, by binary search (findings are in event order). */
-export function findingAt<F extends LossLike>(
-  findings: readonly F[],
-  index: number,
-): F | undefined {
-  let lo = 0;
-  let hi = findings.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (findings[mid]!.index < index) lo = mid + 1;
-    else hi = mid;
-  }
-  return findings[lo]?.index === index ? findings[lo] : undefined;
 }
 
 /** First position in sorted `a[lo..hi)` holding a value ≥ v. */

@@ -21,6 +21,13 @@ const isSteppable = (target: EventTarget | null): boolean =>
   target instanceof Element && target.closest('[data-steppable]') !== null;
 
 /**
+ * In an embed (an ancestor with data-wheel-zoom="modifier") the wheel belongs to the host's
+ * page: only Ctrl/⌘ + wheel zooms, which is also what a trackpad pinch sends.
+ */
+const wheelNeedsModifier = (el: Element): boolean =>
+  el.closest('[data-wheel-zoom="modifier"]') !== null;
+
+/**
  * d3-zoom on one element, horizontal only in effect (the view uses k and x). D3 owns the
  * gesture handling; whoever calls this owns the drawing and hears each transform.
  */
@@ -30,12 +37,15 @@ export function createZoom(
   onZoom: (transform: ZoomTransform) => void,
 ): ZoomController {
   const selection = select(el);
+  const modifierOnly = wheelNeedsModifier(el);
   const behavior = zoom<Element, unknown>()
     // d3's default filter, except that a double click on a lane in step mode is two steps,
-    // not a zoom.
+    // not a zoom, and that an embed's wheel zooms only with the modifier.
     .filter(
       (event: MouseEvent) =>
-        (!event.ctrlKey || event.type === 'wheel') &&
+        (event.type === 'wheel'
+          ? !modifierOnly || event.ctrlKey || event.metaKey
+          : !event.ctrlKey) &&
         !event.button &&
         !(event.type === 'dblclick' && isSteppable(event.target)),
     )

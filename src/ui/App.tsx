@@ -18,6 +18,9 @@ const Challenges = onDemand(() => import('./step/Challenges').then((m) => m.Chal
 const ExplorerPanel = onDemand(() =>
   import('./explorer/ExplorerPanel').then((m) => m.ExplorerPanel),
 ).Component;
+const ComparePanel = onDemand(() =>
+  import('./compare/ComparePanel').then((m) => m.ComparePanel),
+).Component;
 
 export function App() {
   const page = useLab(selectPage);
@@ -47,6 +50,7 @@ export function App() {
           <CodePanel />
           <Findings />
           {page.view === 'explore' && <ExplorerPanel />}
+          {page.view === 'compare' && <ComparePanel />}
         </div>
       </main>
       {page.debug && <DebugReadout />}

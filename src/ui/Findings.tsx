@@ -1,4 +1,5 @@
 import { describeFinding } from '../core/describe';
+import { findingList } from '../core/findingTable';
 import { useLab } from '../store/labStore';
 import { selectAccounting, selectTrace } from '../store/selectors';
 
@@ -32,7 +33,7 @@ export function Findings() {
       ) : (
         // Focusable, so a keyboard can scroll a long list.
         <ol className="finding-list" aria-labelledby="findings-heading" tabIndex={0}>
-          {findings.slice(0, SHOWN).map((f) => (
+          {findingList(findings, accounting.history.index, trace.events, SHOWN).map((f) => (
             <li key={f.index} data-testid="finding">
               {describeFinding(trace, accounting, f)}
             </li>

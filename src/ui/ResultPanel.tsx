@@ -1,5 +1,13 @@
+import { LIMITS } from '../core/config';
 import { useLab } from '../store/labStore';
-import { selectError, selectResult, selectStatus, selectTrace } from '../store/selectors';
+import {
+  selectError,
+  selectReading,
+  selectResult,
+  selectStatus,
+  selectTrace,
+} from '../store/selectors';
+import { progressText } from '../store/traceReading';
 import type { RunResult } from '../store/runSlice';
 import { EngineBadge } from './EngineBadge';
 import { ReplayRow } from './ReplayRow';
@@ -15,10 +23,16 @@ function duration(ms: number): string {
 const BOOKS_TEXT: Record<RunResult['books'], string> = {
   balanced: 'The books balance: every lost increment is accounted for by a write in the trace.',
   unbalanced: 'The books do not balance: the trace does not explain the final value.',
-  untraced: 'Accesses were not recorded for this run (recording is off or the run is too large).',
+  untraced: 'Accesses were not recorded for this run (recording is off).',
   judged: 'Every worker reports whether it won; the result counts the winners.',
   truncated: 'The trace was truncated: it filled its buffer, so only the start was recorded.',
 };
+
+/** What a truncated trace kept, in words: the window, and why the books are not checked. */
+const keptText = (kept: number, expected: number) =>
+  `Only the first ${fmt(kept)} accesses were recorded (a run of more than ` +
+  `${fmt(LIMITS.traceAutoEvents)} keeps a window of its start), so the timeline shows the ` +
+  `race's start and the books are not checked; this run made at least ${fmt(expected)} writes.`;
 
 /** The run's ending in a sentence, in its scenario's terms. */
 function summary({ lost, outcome }: RunResult): string {
@@ -44,6 +58,7 @@ export function ResultPanel() {
   const result = useLab(selectResult);
   const error = useLab(selectError);
   const trace = useLab(selectTrace);
+  const reading = useLab(selectReading);
   const elapsed = result?.elapsedMs ?? null;
   const overdrawn = result?.outcome.overdrawn;
   const rate = elapsed && result ? Math.round(result.expected / (elapsed / 1000)) : null;
@@ -75,11 +90,20 @@ export function ResultPanel() {
       <EngineBadge />
       <p className="status" role="status" aria-live="polite" aria-atomic="true">
         {status === 'idle' && 'Press Run to start the race.'}
-        {status === 'running' && 'Running…'}
+        {status === 'running' && (reading ? progressText(reading) : 'Running…')}
         {status === 'stopped' && 'Stopped: the workers were ended before they finished.'}
         {status === 'error' && <span className="error-text">Error: {error}</span>}
         {status === 'done' && result && summary(result)}
       </p>
+      {reading && (
+        <progress
+          className="reading"
+          max={1}
+          value={reading.fraction}
+          aria-label="Reading the trace"
+          data-testid="reading"
+        />
+      )}
       {result && (
         <>
           <dl className="numbers">
@@ -104,7 +128,11 @@ export function ResultPanel() {
               <dd>{rate === null ? '—' : fmt(rate)}</dd>
             </div>
           </dl>
-          <p className={`books books-${result.books}`}>{BOOKS_TEXT[result.books]}</p>
+          <p className={`books books-${result.books}`}>
+            {result.books === 'truncated' && trace
+              ? keptText(trace.events.length, result.expected)
+              : BOOKS_TEXT[result.books]}
+          </p>
           <ReplayRow />
           <WorkerTable result={result} />
         </>

@@ -1,5 +1,5 @@
 import { useLab } from '../store/labStore';
-import { selectRunning } from '../store/selectors';
+import { selectRunBusy, selectRunning } from '../store/selectors';
 
 /**
  * Run and Stop. Each is marked aria-disabled, not disabled, while it cannot act: a disabled
@@ -7,14 +7,15 @@ import { selectRunning } from '../store/selectors';
  * page's body for the rest of the run, and again when it ends.
  */
 export function RunButton() {
-  const running = useLab(selectRunning);
+  // While a finished run's trace is still being read, Run starts over (dropping the reading).
+  const busy = useLab(selectRunBusy);
   return (
     <button
       type="button"
       className="primary"
-      aria-disabled={running}
+      aria-disabled={busy}
       onClick={() => {
-        if (!running) void useLab.getState().run();
+        if (!busy) void useLab.getState().run();
       }}
     >
       Run

@@ -3,7 +3,11 @@ import type * as ChromeTraceModule from '../core/chromeTrace';
 import type * as TraceFileModule from '../core/traceFile';
 import { useLab } from '../store/labStore';
 import { selectAccounting, selectRunning, selectTrace } from '../store/selectors';
-import { downloadText, traceFileName } from './download';
+import { downloadBlob, downloadText, traceFileName } from './download';
+import { chromeTraceLeftOut } from '../core/chromeTraceLimit';
+import { getTraceClient } from '../runtime/traceClient';
+import type { Accounting } from '../core/accounting';
+import type { Trace } from '../core/trace';
 
 type TraceFormats = typeof TraceFileModule & typeof ChromeTraceModule;
 
@@ -32,20 +36,19 @@ async function withFormats(action: (f: TraceFormats) => void | Promise<void>): P
   await action(loaded);
 }
 
-/** Reads a dropped or chosen file and shows it, or says what is wrong and keeps the screen. */
-async function openFile(
-  file: File,
-  { MAX_TRACE_FILE_BYTES, parseTraceFile }: TraceFormats,
-): Promise<void> {
-  const { showTrace, addNotices } = useLab.getState();
-  if (file.size > MAX_TRACE_FILE_BYTES) {
-    const mb = Math.round(MAX_TRACE_FILE_BYTES / 1e6);
-    addNotices('import', [`${file.name} is too large to open (over ${mb} MB).`]);
-    return;
+/** Runs up to this many accesses also download as JSON (about 60 bytes an access). */
+const JSON_MAX_EVENTS = 1_000_000;
+const JSON_LIMIT_TEXT = `JSON is offered up to ${JSON_MAX_EVENTS.toLocaleString('en')} accesses.`;
+
+/** Write the compact file in the trace worker and hand it to the browser. */
+async function downloadCompact(trace: Trace, accounting: Accounting, name: string) {
+  try {
+    const { lost, balanced } = accounting;
+    downloadBlob(name, await getTraceClient().encode(trace, { lost, balanced }));
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    useLab.getState().addNotices('import', [`Could not write the trace file: ${why}`]);
   }
-  const result = parseTraceFile(await file.text());
-  if (result.ok) showTrace(result.trace);
-  else addNotices('import', [`Could not open ${file.name}: ${result.message}`]);
 }
 
 /** Download the run's trace (Race Lab JSON, Chrome trace) and open a saved one. */
@@ -55,13 +58,16 @@ export function TraceFiles() {
   const running = useLab(selectRunning);
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  const accesses = trace?.events.length ?? 0;
+  const jsonTooLarge = accesses > JSON_MAX_EVENTS;
+  const leftOut = chromeTraceLeftOut(accesses);
   const name = (suffix?: string) =>
     traceFileName(trace!.config.preset, trace!.config.strategy, suffix);
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file && !running) void withFormats((f) => openFile(file, f));
+    if (file && !running) void useLab.getState().openTrace(file);
   };
   return (
     <section
@@ -76,10 +82,18 @@ export function TraceFiles() {
     >
       <button
         type="button"
-        disabled={!trace}
-        onClick={() => void withFormats((f) => downloadText(name(), f.serializeTrace(trace!)))}
+        disabled={!trace || !accounting}
+        onClick={() => void downloadCompact(trace!, accounting!, name('trace.gz'))}
       >
         Download trace
+      </button>
+      <button
+        type="button"
+        disabled={!trace || jsonTooLarge}
+        title={jsonTooLarge ? JSON_LIMIT_TEXT : undefined}
+        onClick={() => void withFormats((f) => downloadText(name(), f.serializeTrace(trace!)))}
+      >
+        Download trace as JSON
       </button>
       <button
         type="button"
@@ -95,19 +109,25 @@ export function TraceFiles() {
       >
         Download Chrome trace
       </button>
+      {(jsonTooLarge || leftOut !== '') && (
+        <small className="field-hint">
+          {jsonTooLarge && `${JSON_LIMIT_TEXT} `}
+          {leftOut}
+        </small>
+      )}
       <button type="button" disabled={running} onClick={() => input.current?.click()}>
         Open trace
       </button>
       <input
         ref={input}
         type="file"
-        accept=".json,application/json"
+        accept=".json,.gz,application/json,application/gzip"
         hidden
         data-testid="trace-file-input"
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) void withFormats((f) => openFile(file, f));
+          if (file) void useLab.getState().openTrace(file);
         }}
       />
       <small className="field-hint">or drop a Race Lab trace file here</small>

@@ -1,16 +1,20 @@
 import { useLab } from '../store/labStore';
 
 /**
- * Keep `<html data-theme>` in step with the page's theme parameter (auto, light or dark, set
+ * Keep `<html data-theme data-background>` in step with the page's theme and background parameters (auto, light or dark, set
  * by the URL or a host's race-lab:set); the stylesheets pick their colours from it.
  * Returns the unsubscribe function.
  */
 export function followTheme(): () => void {
-  const apply = (theme: string) => {
+  const apply = ({ theme, background }: { theme: string; background: string }) => {
     document.documentElement.dataset.theme = theme;
+    document.documentElement.dataset.background = background;
   };
-  apply(useLab.getState().page.theme);
+  apply(useLab.getState().page);
   return useLab.subscribe((state, previous) => {
-    if (state.page.theme !== previous.page.theme) apply(state.page.theme);
+    const { theme, background } = state.page;
+    if (theme !== previous.page.theme || background !== previous.page.background) {
+      apply(state.page);
+    }
   });
 }

@@ -1,16 +1,24 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { PageParams } from '../../core/pageParams';
 import {
+  DEFAULT_LOOK,
   embedTitle,
   embedUrl,
+  fullPageUrl,
+  iframeHeight,
   iframeSnippet,
+  posterUrl,
   scriptSnippet,
   settingsQuery,
+  type EmbedLook,
 } from '../../embed/snippets';
+import {
+  componentSnippet,
+  elementSnippet,
+  viewQuery,
+  withView,
+} from '../../embed/componentSnippets';
 import { useLab } from '../../store/labStore';
-import { selectConfig } from '../../store/selectors';
-
-type Theme = PageParams['theme'];
+import { selectConfig, selectPage } from '../../store/selectors';
 
 const FOCUSABLE =
   'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
@@ -96,8 +104,10 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const headingId = useId();
   const themeId = useId();
+  const transparentId = useId();
   const config = useLab(selectConfig);
-  const [theme, setTheme] = useState<Theme>('auto');
+  const page = useLab(selectPage);
+  const [look, setLook] = useState<EmbedLook>(DEFAULT_LOOK);
   // Ends the dialog once. Escape and Close end it at once rather than on the native `close`
   // event, which comes a task later: by then a quick Enter on Share could have reopened it.
   const ended = useRef(false);
@@ -125,6 +135,11 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
   const app = location.origin + location.pathname;
   const title = embedTitle(config);
   const script = new URL('embed.js', document.baseURI).href;
+  // The embed opens on the view the writer is looking at: step mode, a challenge, compare…
+  const view = viewQuery(page);
+  const settings = withView(settingsQuery(config, look), view);
+  const fullPage = fullPageUrl(app, config, page);
+  const withViewUrl = (url: string) => (view.size > 0 ? `${url}&${view}` : url);
   return (
     <dialog
       ref={dialog}
@@ -141,26 +156,57 @@ export function ShareDialog({ onClose }: { onClose(): void }) {
       <CopyField label="Link" value={location.href} />
       <div className="share-theme">
         <label htmlFor={themeId}>Embed colours</label>
-        <select id={themeId} value={theme} onChange={(e) => setTheme(e.target.value as Theme)}>
-          <option value="auto">Follow the reader (auto)</option>
+        <select
+          id={themeId}
+          value={look.theme}
+          onChange={(e) => setLook({ ...look, theme: e.target.value as EmbedLook['theme'] })}
+        >
+          <option value="page">Follow the page (light or dark)</option>
+          <option value="auto">Follow the reader's system (auto)</option>
           <option value="light">Light</option>
           <option value="dark">Dark</option>
         </select>
+        <label htmlFor={transparentId}>
+          <input
+            id={transparentId}
+            type="checkbox"
+            checked={look.background === 'transparent'}
+            onChange={(e) =>
+              setLook({ ...look, background: e.target.checked ? 'transparent' : 'opaque' })
+            }
+          />{' '}
+          Transparent background
+        </label>
       </div>
       <CopyField
-        label="Iframe snippet"
-        value={iframeSnippet(embedUrl(app, config, theme), title)}
+        label="Script snippet"
+        value={scriptSnippet(script, settings, title, {
+          href: fullPage,
+          poster: posterUrl(app, config),
+        })}
         rows={4}
       />
       <CopyField
-        label="Script snippet"
-        value={scriptSnippet(script, settingsQuery(config, theme), title)}
+        label="Custom element snippet"
+        value={elementSnippet(script, settings, title, fullPage)}
         rows={3}
       />
+      <CopyField
+        label="React component snippet"
+        value={componentSnippet(app, settings, title)}
+        rows={3}
+      />
+      <CopyField
+        label="Iframe snippet"
+        value={iframeSnippet(withViewUrl(embedUrl(app, config, look)), title, iframeHeight(config))}
+        rows={4}
+      />
       <p className="field-hint">
-        The iframe has a fixed height; the script snippet sizes the frame to its content. An embed
-        runs nothing until the reader presses Run. See docs/embedding.md for the messages a host
-        page can send and receive.
+        The script snippet reserves the embed's height, follows the page's light or dark theme and
+        shows its link until the frame is ready. The iframe is {iframeHeight(config)} px high: it
+        holds a run at 360 px wide and more. Both paste into HTML and MDX unchanged, and run nothing
+        until the reader presses Run. The custom element needs only embed.js; the React component
+        comes from the race-lab-embed package on npm. See docs/embedding.md.
       </p>
       <div className="share-actions">
         <button type="button" onClick={end}>

@@ -1,0 +1,75 @@
+import type { FindingTable, WriteFinding } from './accountingTypes';
+import type { TraceEvents } from './trace';
+
+export type { FindingTable, WriteFinding } from './accountingTypes';
+
+/** An empty table with room for `n` findings. */
+export function allocFindings(n: number): FindingTable {
+  return {
+    length: n,
+    index: new Int32Array(n),
+    thread: new Uint8Array(n),
+    read: new Int32Array(n),
+    erased: new Int32Array(n),
+    from: new Int32Array(n),
+    to: new Int32Array(n),
+  };
+}
+
+/** Finding `k` as a plain object; `history` is the counter's modification order (event indices). */
+export function findingAt(
+  table: FindingTable,
+  history: Int32Array,
+  events: Pick<TraceEvents, 'thread'>,
+  k: number,
+): WriteFinding {
+  const erasedWrites = history.subarray(table.from[k]!, table.to[k]!);
+  const read = table.read[k]!;
+  return {
+    index: table.index[k]!,
+    thread: table.thread[k]!,
+    readIndex: read < 0 ? null : read,
+    erased: table.erased[k]!,
+    erasedWrites,
+    // Worked out when asked: a stale write can have erased millions (the timeline only rings a few).
+    get victims() {
+      return victimsOf(erasedWrites, events.thread);
+    },
+  };
+}
+
+/** The distinct owners of `writes`, ascending. */
+function victimsOf(writes: Int32Array, thread: Uint8Array): number[] {
+  const seen = new Uint8Array(256);
+  const victims: number[] = [];
+  for (const w of writes) {
+    const owner = thread[w]!;
+    if (seen[owner]) continue;
+    seen[owner] = 1;
+    victims.push(owner);
+  }
+  return victims.sort((a, b) => a - b);
+}
+
+/** The first `limit` findings (all by default) as plain objects. */
+export function findingList(
+  table: FindingTable,
+  history: Int32Array,
+  events: Pick<TraceEvents, 'thread'>,
+  limit = table.length,
+): WriteFinding[] {
+  const n = Math.min(limit, table.length);
+  return Array.from({ length: n }, (_, k) => findingAt(table, history, events, k));
+}
+
+/** The number of the finding of the write at event `index`, or -1 (binary search). */
+export function findingOf(table: FindingTable, index: number): number {
+  let lo = 0;
+  let hi = table.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (table.index[mid]! < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < table.length && table.index[lo] === index ? lo : -1;
+}

@@ -1,0 +1,26 @@
+// The height an embed reserves, before it loads and before its first run (docs/embedding.md,
+// "No layout shift"). public/embed.js holds the same table, so the host page reserves what the
+// frame will ask for; src/embed/embedHeight.test.ts keeps the two equal.
+
+/**
+ * The embed after one run, without its lanes, by the frame's width: [narrower than, px].
+ * Measured on the blog's program and rounded up, with room for a line that wraps.
+ */
+export const HEIGHT_BANDS: readonly (readonly [number, number])[] = [
+  [400, 1120],
+  [440, 1010],
+  [620, 870],
+  [660, 805],
+  [800, 760],
+  [940, 730],
+  [Infinity, 690],
+];
+
+/** A lane of the timeline: the layout makes them thinner past 10 threads. */
+export const laneHeight = (threads: number): number => (threads > 10 ? 20 : 26);
+
+/** The height (CSS px) that holds the embed after a run, at `width` px with `threads` lanes. */
+export function embedHeight(width: number, threads: number): number {
+  const band = HEIGHT_BANDS.find(([below]) => width < below) ?? HEIGHT_BANDS.at(-1)!;
+  return band[1] + threads * laneHeight(threads);
+}

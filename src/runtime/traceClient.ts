@@ -1,0 +1,95 @@
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type { Trace } from '../core/trace';
+import type {
+  ProcessAnswer,
+  TraceInput,
+  TraceProgress,
+  TraceSummary,
+  TraceWorkerApi,
+} from '../workers/traceApi';
+import { transferList } from '../workers/transferList';
+
+/** Why processing did not answer: stopped by the reader, or the worker broke. */
+export class TraceProcessingError extends Error {
+  constructor(
+    readonly kind: 'stopped' | 'failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TraceProcessingError';
+  }
+}
+
+interface Connection {
+  api: Remote<TraceWorkerApi>;
+  ended: Promise<never>;
+  end(error: TraceProcessingError): void;
+}
+
+/**
+ * The trace worker, started on first use and kept between traces. Processing cannot be
+ * interrupted from inside, so stopping terminates the worker; the next trace starts a new one.
+ * One trace at a time: a new one stops the one in flight.
+ */
+export class TraceClient {
+  private connection: Connection | null = null;
+  private busy = false;
+
+  /**
+   * Read, account and prepare `input` off the main thread. A trace given as columns is
+   * transferred to the worker (the caller must not use it again) and comes back in the answer.
+   */
+  process(input: TraceInput, onProgress: (p: TraceProgress) => void): Promise<ProcessAnswer> {
+    if (this.busy) this.stop();
+    const c = (this.connection ??= this.connect());
+    this.busy = true;
+    const moved = input.kind === 'trace' ? transfer(input, transferList(input.trace)) : input;
+    return Promise.race([c.api.process(moved, proxy(onProgress)), c.ended]).finally(() => {
+      if (this.connection === c) this.busy = false;
+    });
+  }
+
+  /** The trace as a compact file; the trace is copied to the worker, the page keeps its own. */
+  encode(trace: Trace, summary: TraceSummary): Promise<Blob> {
+    const c = (this.connection ??= this.connect());
+    return Promise.race([c.api.encode(trace, summary), c.ended]);
+  }
+
+  /** End the processing in flight, if any; its promise rejects with kind 'stopped'. */
+  stop(): void {
+    this.connection?.end(new TraceProcessingError('stopped', 'Reading the trace was stopped.'));
+  }
+
+  private connect(): Connection {
+    const worker = new Worker(new URL('../workers/trace.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'trace reader',
+    });
+    let reject: (error: TraceProcessingError) => void = () => undefined;
+    const ended = new Promise<never>((_, r) => (reject = r));
+    // Only raced while a call is pending; an end with nobody waiting must not surface.
+    ended.catch(() => undefined);
+    const connection: Connection = {
+      api: wrap<TraceWorkerApi>(worker),
+      ended,
+      end: (error) => {
+        worker.terminate();
+        if (this.connection === connection) {
+          this.connection = null;
+          this.busy = false;
+        }
+        reject(error);
+      },
+    };
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      const why = e.message || 'its script did not load';
+      connection.end(new TraceProcessingError('failed', `Reading the trace failed: ${why}`));
+    });
+    return connection;
+  }
+}
+
+let client: TraceClient | null = null;
+/** The page's one trace worker client, created on first use. */
+export const getTraceClient = (): TraceClient => (client ??= new TraceClient());

@@ -1,0 +1,38 @@
+import { accountRun } from '../core/scenarioBooks';
+import { decodeSharedTrace, type Trace } from '../core/trace';
+import { buildModelColumns } from '../timeline/modelColumns';
+import type { ProcessAnswer, TraceInput, TraceProgress } from './traceApi';
+import { readTraceBlob } from './traceBlob';
+
+/** Share of the progress bar each step ends at. */
+const READ_END = 0.5;
+const CHECK_END = 0.85;
+
+/** Read the input into a trace, check its books and build the timeline's columns. */
+export async function processInput(
+  input: TraceInput,
+  progress: (p: TraceProgress) => void,
+): Promise<ProcessAnswer> {
+  let trace: Trace;
+  if (input.kind === 'shared') {
+    const { cells, events, regions, header } = input.source;
+    const decoded = decodeSharedTrace(cells, events, regions, (done, total) =>
+      progress({ step: 'reading', accesses: total, fraction: (READ_END * done) / total }),
+    );
+    trace = { ...header, events: decoded };
+  } else if (input.kind === 'trace') {
+    trace = input.trace;
+  } else {
+    const read = await readTraceBlob(input.file, (fraction) =>
+      progress({ step: 'reading', accesses: 0, fraction: READ_END * fraction }),
+    );
+    if (!read.ok) return { ok: false, message: `Could not open ${input.name}: ${read.message}` };
+    trace = read.trace;
+  }
+  const accesses = trace.events.length;
+  progress({ step: 'checking', accesses, fraction: READ_END });
+  const accounting = accountRun(trace);
+  progress({ step: 'drawing', accesses, fraction: CHECK_END });
+  const columns = buildModelColumns(trace, accounting);
+  return { ok: true, processed: { trace, accounting, columns } };
+}
