@@ -5,6 +5,7 @@ import { threadLabel } from '../core/threads';
 import type { LeafResult } from '../workers/api';
 import type { SharedTraceSource } from '../workers/traceApi';
 import { EngineError } from './engineError';
+import { startNestedWorkers } from './nestedStart';
 import { createGatedRun } from './gated';
 import { finishRun } from './outcome';
 import { planRun, runTimeoutMs, type RunPlan } from './plan';
@@ -96,7 +97,7 @@ export class WorkerEngine implements GatedStarter {
     };
     try {
       const plan = planRun(config, { gated: true });
-      const workers = await Promise.race([this.takeWorkers(plan), active.aborted]);
+      const workers = await Promise.race([this.takeWorkers(plan, active), active.aborted]);
       const results = this.dispatch(plan, workers);
       // A worker that breaks mid-run ends it: the next step would wait for nothing.
       results.catch((error: unknown) => {
@@ -180,7 +181,7 @@ export class WorkerEngine implements GatedStarter {
       traceBuffer: this.spareTrace.take,
     });
     active.cells = plan.cells;
-    const workers = await this.takeWorkers(plan);
+    const workers = await this.takeWorkers(plan, active);
     if (active.over) throw new EngineError('stopped', 'The run was stopped.');
     // Wall time counts from the jobs being sent, not from starting workers for them.
     if (plan.trace?.wallEpoch != null) plan.trace.wallEpoch = epochNow();
@@ -189,9 +190,11 @@ export class WorkerEngine implements GatedStarter {
     return finishRun(plan, leaves, isolated, config, true);
   }
 
-  /** One worker of the main thread's own per child of main, started or reused. */
-  private takeWorkers(plan: RunPlan): Promise<PooledWorker[]> {
-    return this.pool.take(plan.direct.map((d) => d.role));
+  /** One worker of the main thread's own per child of main, with supervisors' children started. */
+  private async takeWorkers(plan: RunPlan, active: ActiveRun): Promise<PooledWorker[]> {
+    const workers = await this.pool.take(plan.direct.map((d) => d.role));
+    await startNestedWorkers(this.pool, plan, workers, () => active.over);
+    return workers;
   }
 
   /** Send every worker its job; resolves when all leaves have finished. */

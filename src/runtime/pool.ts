@@ -42,6 +42,17 @@ export class WorkerPool {
     return Promise.all(taken.map((w) => w.ready)).then(() => taken);
   }
 
+  /** End `stale` and start a fresh worker in its place; resolves once the new one is ready. */
+  async replace(stale: PooledWorker): Promise<PooledWorker> {
+    stale.worker.terminate();
+    const fresh = this.start();
+    const at = this.workers.indexOf(stale);
+    if (at >= 0) this.workers[at] = fresh;
+    else this.workers.push(fresh);
+    await fresh.ready;
+    return fresh;
+  }
+
   /** Workers alive now: the main thread's own and the nested ones they hold. */
   live(): number {
     return this.workers.reduce((sum, w) => sum + 1 + nestedOf(w), 0);

@@ -80,6 +80,11 @@ export interface RaceWorkerApi {
   hello(nestedCount: Int32Array | null): WorkerHello;
   /** Plays a leaf: meets the others at the start barrier, then increments. */
   leaf(job: LeafJob): LeafResult;
-  /** Plays a supervisor with nested workers of its own. */
+  /**
+   * Starts (or keeps) exactly `children` nested workers and answers once each has answered its
+   * handshake, before any job is sent: a start that stalls can then be retried (see engine).
+   */
+  prepare(children: number): Promise<void>;
+  /** Plays a supervisor with nested workers of its own (started by `prepare`). */
   supervise(job: SupervisorJob): Promise<SupervisorResult>;
 }

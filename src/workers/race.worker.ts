@@ -64,6 +64,9 @@ const api: RaceWorkerApi = {
     if (children.length > 0) void holdChildren(0);
     return runLeafJob(job);
   },
+  prepare(n) {
+    return holdChildren(n);
+  },
   async supervise(job: SupervisorJob): Promise<SupervisorResult> {
     await holdChildren(job.children.length);
     const runs = job.children.map((leafJob, i) => {
