@@ -70,4 +70,12 @@ describe('the import graph of src/', () => {
       );
     expect(leaks).toEqual([]);
   });
+
+  it('keeps every file in src/ to 250 lines at most', () => {
+    const long = files
+      .map((f) => [f, readFileSync(join(SRC, f), 'utf8').split('\n').length - 1] as const)
+      .filter(([, lines]) => lines > 250)
+      .map(([f, lines]) => `${f}: ${lines} lines`);
+    expect(long).toEqual([]);
+  });
 });
