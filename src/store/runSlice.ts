@@ -106,11 +106,21 @@ const isStop = (e: unknown) =>
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) => {
-  /** Read `input` in the trace worker, reporting progress while this run owns the page. */
-  const read = (input: TraceInput, mine: number): Promise<ReadTrace> =>
-    readTrace(input, (p) => {
-      if (owner === mine) set({ reading: p });
-    });
+  /**
+   * Read `input` in the trace worker, reporting progress while this run owns the page and the
+   * reading lasts: a progress message already on its way when the worker is stopped (or has
+   * answered) arrives after the reading ended, and must not show it again.
+   */
+  const read = async (input: TraceInput, mine: number): Promise<ReadTrace> => {
+    let reading = true;
+    try {
+      return await readTrace(input, (p) => {
+        if (reading && owner === mine) set({ reading: p });
+      });
+    } finally {
+      reading = false;
+    }
+  };
 
   return {
     status: 'idle',
