@@ -24,17 +24,21 @@ async function downloadPath(page: Page, name: string): Promise<string> {
 const download = async (page: Page, name: string): Promise<string> =>
   readFile(await downloadPath(page, name), 'utf8');
 
-/** A racy blog run that lost updates, so there are findings to compare (a few tries at most). */
+/**
+ * A racy blog run that loses updates, so there are findings to compare: seed 1 fixes an
+ * interleaving that loses hundreds. (Real workers lose on most runs, not all.)
+ */
 async function racyRunWithLosses(page: Page) {
-  await page.goto('/?preset=blog&strategy=racy');
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const readout = await runToDone(page);
-    if (readout.lost > 0) return readout;
-  }
-  throw new Error('five racy runs of the blog preset lost nothing');
+  await page.goto('/?preset=blog&strategy=racy&engine=simulated&seed=1');
+  const readout = await runToDone(page);
+  expect(readout.lost, 'seed 1 loses updates').toBeGreaterThan(0);
+  return readout;
 }
 
 test.describe('trace files', () => {
+  // Catches: a downloaded trace that fails its schema or drops events (its final or lost would
+  // differ), a compact file that decodes to other events, and a re-opened file that shows
+  // other findings or another lost count. Seeded, so the findings compared are never empty.
   test('a traced racy run balances its books, downloads a valid trace, and re-opens the same', async ({
     page,
   }, testInfo) => {
@@ -147,7 +151,7 @@ test.describe('trace files', () => {
     expect(after.state).toBe('done');
     expect(after.final).toBe(readout.final);
     expect(after.lost).toBe(readout.lost);
-    await expect(result).toHaveAttribute('data-engine', 'workers');
+    await expect(result).toHaveAttribute('data-engine', 'simulated');
     expect(await findingTexts(page)).toEqual(findings);
   });
 });

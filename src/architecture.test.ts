@@ -70,4 +70,33 @@ describe('the import graph of src/', () => {
       );
     expect(leaks).toEqual([]);
   });
+
+  it('keeps every file in src/ to 250 lines at most', () => {
+    const long = files
+      .map((f) => [f, readFileSync(join(SRC, f), 'utf8').split('\n').length - 1] as const)
+      .filter(([, lines]) => lines > 250)
+      .map(([f, lines]) => `${f}: ${lines} lines`);
+    expect(long).toEqual([]);
+  });
+
+  // The trace worker and the store use the timeline's model builders and the embed's view names;
+  // those must stay plain modules, or a worker would pull in the store and the page.
+  it('lets workers and the store use only plain timeline and embed modules (no component, no store)', () => {
+    const reach = (file: string, seen = new Set<string>()): Set<string> => {
+      if (seen.has(file)) return seen;
+      seen.add(file);
+      for (const next of graph.get(file) ?? []) reach(next, seen);
+      return seen;
+    };
+    const shared = files
+      .filter((f) => /^(workers|store)\//.test(f))
+      .flatMap((f) => graph.get(f)!.filter((d) => /^(timeline|embed)\//.test(d)));
+    expect(shared.length).toBeGreaterThan(0);
+    const leaks = shared.flatMap((f) =>
+      [...reach(f)]
+        .filter((d) => !/^(core|timeline|embed)\//.test(d) || d.endsWith('.tsx'))
+        .map((d) => `${f} → ${d}`),
+    );
+    expect(leaks).toEqual([]);
+  });
 });

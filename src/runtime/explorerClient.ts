@@ -2,6 +2,7 @@ import { wrap, type Remote } from 'comlink';
 import type { RunConfig } from '../core/config';
 import type { Exploration } from '../core/explorer';
 import type { ExplorerWorkerApi } from '../workers/explorerApi';
+import { watchWorkerEnd, type WorkerEnd } from './workerEnd';
 
 /** Why a search did not answer; the message is meant for the page. */
 export class ExplorerError extends Error {
@@ -14,12 +15,8 @@ export class ExplorerError extends Error {
   }
 }
 
-interface Connection {
-  worker: Worker;
+interface Connection extends WorkerEnd<ExplorerError> {
   api: Remote<ExplorerWorkerApi>;
-  /** Rejects when the worker breaks or the search is stopped. */
-  ended: Promise<never>;
-  end(error: ExplorerError): void;
 }
 
 /**
@@ -46,7 +43,7 @@ export class ExplorerClient {
 
   private async call<T>(ask: (api: Remote<ExplorerWorkerApi>) => Promise<T>): Promise<T> {
     const c = (this.connection ??= this.connect());
-    return Promise.race([ask(c.api), c.ended]);
+    return c.race(ask(c.api));
   }
 
   private connect(): Connection {
@@ -54,25 +51,16 @@ export class ExplorerClient {
       type: 'module',
       name: 'outcome explorer',
     });
-    let reject: (error: ExplorerError) => void = () => undefined;
-    const ended = new Promise<never>((_, r) => (reject = r));
-    // Only raced while a call is pending; an end with nobody waiting must not surface.
-    ended.catch(() => undefined);
     const connection: Connection = {
-      worker,
       api: wrap<ExplorerWorkerApi>(worker),
-      ended,
-      end: (error) => {
-        worker.terminate();
-        if (this.connection === connection) this.connection = null;
-        reject(error);
-      },
+      ...watchWorkerEnd(
+        worker,
+        (why) => new ExplorerError('failed', `The explorer failed: ${why}`),
+        () => {
+          if (this.connection === connection) this.connection = null;
+        },
+      ),
     };
-    worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      const why = e.message || 'its script did not load';
-      connection.end(new ExplorerError('failed', `The explorer failed: ${why}`));
-    });
     return connection;
   }
 }

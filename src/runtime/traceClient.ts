@@ -8,6 +8,7 @@ import type {
   TraceWorkerApi,
 } from '../workers/traceApi';
 import { transferList } from '../workers/transferList';
+import { watchWorkerEnd, type WorkerEnd } from './workerEnd';
 
 /** Why processing did not answer: stopped by the reader, or the worker broke. */
 export class TraceProcessingError extends Error {
@@ -20,10 +21,8 @@ export class TraceProcessingError extends Error {
   }
 }
 
-interface Connection {
+interface Connection extends WorkerEnd<TraceProcessingError> {
   api: Remote<TraceWorkerApi>;
-  ended: Promise<never>;
-  end(error: TraceProcessingError): void;
 }
 
 /**
@@ -44,7 +43,7 @@ export class TraceClient {
     const c = (this.connection ??= this.connect());
     this.busy = true;
     const moved = input.kind === 'trace' ? transfer(input, transferList(input.trace)) : input;
-    return Promise.race([c.api.process(moved, proxy(onProgress)), c.ended]).finally(() => {
+    return c.race<ProcessAnswer>(c.api.process(moved, proxy(onProgress))).finally(() => {
       if (this.connection === c) this.busy = false;
     });
   }
@@ -52,7 +51,7 @@ export class TraceClient {
   /** The trace as a compact file; the trace is copied to the worker, the page keeps its own. */
   encode(trace: Trace, summary: TraceSummary): Promise<Blob> {
     const c = (this.connection ??= this.connect());
-    return Promise.race([c.api.encode(trace, summary), c.ended]);
+    return c.race(c.api.encode(trace, summary));
   }
 
   /** End the processing in flight, if any; its promise rejects with kind 'stopped'. */
@@ -65,27 +64,18 @@ export class TraceClient {
       type: 'module',
       name: 'trace reader',
     });
-    let reject: (error: TraceProcessingError) => void = () => undefined;
-    const ended = new Promise<never>((_, r) => (reject = r));
-    // Only raced while a call is pending; an end with nobody waiting must not surface.
-    ended.catch(() => undefined);
     const connection: Connection = {
       api: wrap<TraceWorkerApi>(worker),
-      ended,
-      end: (error) => {
-        worker.terminate();
-        if (this.connection === connection) {
+      ...watchWorkerEnd(
+        worker,
+        (why) => new TraceProcessingError('failed', `Reading the trace failed: ${why}`),
+        () => {
+          if (this.connection !== connection) return;
           this.connection = null;
           this.busy = false;
-        }
-        reject(error);
-      },
+        },
+      ),
     };
-    worker.addEventListener('error', (e) => {
-      e.preventDefault();
-      const why = e.message || 'its script did not load';
-      connection.end(new TraceProcessingError('failed', `Reading the trace failed: ${why}`));
-    });
     return connection;
   }
 }

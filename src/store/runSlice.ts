@@ -1,8 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Accounting } from '../core/accounting';
-import type { RunConfig } from '../core/config';
-import { scenarioOf } from '../core/scenarios';
-import type { ScenarioOutcome } from '../core/scenarioTypes';
+import { expectedTotal, type RunConfig } from '../core/config';
 import type { StrategyId } from '../core/strategies';
 import type { Trace } from '../core/trace';
 import { EngineError } from '../runtime/engine';
@@ -16,8 +14,7 @@ import { freshSeed, getEngine, simulated, usesSimulation } from './engines';
 import { readTrace, stopReading, type ReadTrace, type TraceProgress } from './traceReading';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
-/** 'judged': a scenario whose writes are not increments (a claim) is judged by its outcome. */
-export type Books = 'balanced' | 'unbalanced' | 'untraced' | 'truncated' | 'judged';
+export type Books = 'balanced' | 'unbalanced' | 'untraced' | 'truncated';
 
 /** What the result panel shows of the last finished run (or imported trace). */
 export interface RunResult {
@@ -33,8 +30,6 @@ export interface RunResult {
   workersIsolated: boolean;
   books: Books;
   tallies: ThreadTally[];
-  /** The run judged in its scenario's terms (payments, winners…). */
-  outcome: ScenarioOutcome;
 }
 
 export interface RunSlice {
@@ -64,16 +59,8 @@ type Needs = RunSlice & {
   addNotices(source: 'import', texts: readonly string[]): void;
 };
 
-const booksOf = (config: RunConfig, acc: Accounting | null): Books =>
-  !acc && !scenarioOf(config).asIncrements
-    ? 'judged'
-    : !acc
-      ? 'untraced'
-      : !acc.complete
-        ? 'truncated'
-        : acc.balanced
-          ? 'balanced'
-          : 'unbalanced';
+const booksOf = (acc: Accounting | null): Books =>
+  !acc ? 'untraced' : !acc.complete ? 'truncated' : acc.balanced ? 'balanced' : 'unbalanced';
 
 export function resultOf(
   config: RunConfig,
@@ -82,16 +69,13 @@ export function resultOf(
   engineName: RunResult['engine'],
   seed: number | null = null,
 ): RunResult {
-  const won = outcome.tallies.reduce((sum, t) => sum + (t.won ?? 0), 0);
-  const judged = scenarioOf(config).outcome(config, outcome.final, won);
-  const expected = judged.expected;
-  const books = booksOf(config, accounting);
+  const expected = expectedTotal(config);
+  const books = booksOf(accounting);
   return {
     expected,
     final: outcome.final,
     // The trace's own count when it is whole; otherwise what the numbers imply.
-    lost: accounting && books !== 'truncated' ? accounting.lost : judged.lost,
-    outcome: judged,
+    lost: accounting && books !== 'truncated' ? accounting.lost : expected - outcome.final,
     elapsedMs: outcome.elapsedMs,
     strategy: config.strategy,
     preset: config.preset,
@@ -122,12 +106,21 @@ const isStop = (e: unknown) =>
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) => {
-  /** Read `input` in the trace worker, reporting progress while this run owns the page. */
-  const read = (input: TraceInput, mine: number): Promise<ReadTrace> =>
-    readTrace(input, (p) => {
-      // Progress can arrive after Stop ended the reading: it must not bring the bar back.
-      if (owner === mine && get().status === 'running') set({ reading: p });
-    });
+  /**
+   * Read `input` in the trace worker, reporting progress while this run owns the page and the
+   * reading lasts: a progress message already on its way when the worker is stopped (or has
+   * answered) arrives after the reading ended, and must not show it again.
+   */
+  const read = async (input: TraceInput, mine: number): Promise<ReadTrace> => {
+    let reading = true;
+    try {
+      return await readTrace(input, (p) => {
+        if (reading && owner === mine) set({ reading: p });
+      });
+    } finally {
+      reading = false;
+    }
+  };
 
   return {
     status: 'idle',

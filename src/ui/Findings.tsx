@@ -34,7 +34,7 @@ export function Findings() {
         // Focusable, so a keyboard can scroll a long list.
         <ol className="finding-list" aria-labelledby="findings-heading" tabIndex={0}>
           {findingList(findings, accounting.history.index, trace.events, SHOWN).map((f) => (
-            <li key={f.index} data-testid="finding">
+            <li key={f.index} data-testid="finding" data-thread={f.thread} data-erased={f.erased}>
               {describeFinding(trace, accounting, f)}
             </li>
           ))}
