@@ -12,7 +12,7 @@ import { Gutter, LaneBands } from './Gutter';
 import { useDarkScheme } from './hooks';
 import { columnStarts, maxZoom, timelineGeometry, type XMode } from './layout';
 import { Legend } from './Legend';
-import { timelineModel } from './model';
+import { timelineModel, type TimelineModel } from './model';
 import { Narration } from './Narration';
 import { laneSteps } from './stepLanes';
 import { useAutoplay } from './useAutoplay';
@@ -108,10 +108,19 @@ export function TimelineView({
   const zoomOptions = { width: plotWidth, height, maxScale: maxZoom(model.length, plotWidth) };
   const transformRef = useZoom(zoomRef, zoom, zoomOptions, draw, onFrame);
 
-  // Whatever React changed (trace, width, x mode, colours), drawn at the current zoom before
-  // paint; a render for anything else (a tooltip, step mode) draws nothing.
+  // Whatever React changed (width, x mode, colours), drawn at the current zoom before paint; a
+  // render for anything else (a tooltip, step mode) draws nothing. A new trace is drawn in a
+  // task of its own: the commit that shows a run's results stays short, and so does the draw.
   const redraw = useEffectEvent(() => draw(transformRef.current));
-  useLayoutEffect(() => redraw(), [model, positions, geometry, base, dark, xMode]);
+  const drawnModel = useRef<TimelineModel | null>(null);
+  useLayoutEffect(() => {
+    if (drawnModel.current === model) return redraw();
+    const first = setTimeout(() => {
+      drawnModel.current = model;
+      redraw();
+    });
+    return () => clearTimeout(first);
+  }, [model, positions, geometry, base, dark, xMode]);
 
   const clipId = `tl-clip-${useId().replace(/[^\w-]/g, '')}`;
   return (
