@@ -55,6 +55,11 @@ export class TraceClient {
     return Promise.race([c.api.encode(trace, summary), c.ended]);
   }
 
+  /** Start the worker ahead of a trace, so loading its script is not on the trace's way. */
+  warm(): void {
+    this.connection ??= this.connect();
+  }
+
   /** End the processing in flight, if any; its promise rejects with kind 'stopped'. */
   stop(): void {
     this.connection?.end(new TraceProcessingError('stopped', 'Reading the trace was stopped.'));
