@@ -96,7 +96,7 @@ for (const width of WIDTHS) {
 /** Touch points in the page's CSS pixels, sent as the screen would send them. */
 async function touch(
   cdp: CDPSession,
-  type: 'touchStart' | 'touchEnd' | 'touchMove' | 'touchCancel',
+  type: 'touchStart' | 'touchMove' | 'touchEnd',
   points: [number, number][],
 ) {
   await cdp.send('Input.dispatchTouchEvent', {

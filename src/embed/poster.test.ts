@@ -18,7 +18,7 @@ describe('the poster of a blog run', () => {
     expect(svg.match(/M\d/g)).toHaveLength(trace.events.length);
     const red = /<path fill="#b3261e" d="([^"]*)"/.exec(svg)?.[1] ?? '';
     expect(red.match(/M/g)).toHaveLength(
-      accountTrace(trace).findings.filter((f) => f.erased > 0).length,
+      accountTrace(trace).findings.erased.filter((erased) => erased > 0).length,
     );
   });
 

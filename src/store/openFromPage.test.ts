@@ -1,8 +1,25 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { racyTrace } from '../core/testing/traceFixtures';
 import { serializeTrace } from '../core/traceFile';
 import { useLab } from './labStore';
 import { openFromPage, openTraceUrl, type TraceUrlDeps } from './openFromPage';
+
+// No Worker in Node: the trace worker's own job runs in-process instead.
+vi.mock('./traceReading', async (real) => {
+  const { processInput } = await import('../workers/traceJob');
+  const { adoptModelColumns } = await import('../timeline/prebuilt');
+  return {
+    ...(await real<typeof import('./traceReading')>()),
+    readTrace: async (input: Parameters<typeof processInput>[0]) => {
+      const answer = await processInput(input, () => undefined);
+      if (!answer.ok) throw new Error(answer.message);
+      const { trace, accounting, columns } = answer.processed;
+      adoptModelColumns(trace, accounting, columns);
+      return { trace, accounting };
+    },
+    stopReading: () => undefined,
+  };
+});
 
 const BASE = 'https://lab.example/race/?embed=1';
 
@@ -17,7 +34,7 @@ function server(files: Record<string, string>) {
       return {
         ok: text !== undefined,
         status: text === undefined ? 404 : 200,
-        text: async () => text ?? '',
+        blob: async () => new Blob([text ?? '']),
       };
     },
   };
@@ -55,7 +72,7 @@ describe('openTraceUrl', () => {
     await openTraceUrl('/bad.json', deps);
     const [missing, bad] = noticeTexts();
     expect(missing).toContain('the server answered 404');
-    expect(bad).toContain('Could not open trace-url /bad.json:');
+    expect(bad).toContain('Could not open /bad.json: Not a Race Lab trace');
     expect(useLab.getState().trace).toBeNull();
   });
 });

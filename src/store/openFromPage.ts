@@ -4,7 +4,7 @@ import { useLab } from './labStore';
 
 /** Where a trace file may be fetched from, and how; the browser's by default. */
 export interface TraceUrlDeps {
-  fetch(url: string): Promise<Pick<Response, 'ok' | 'status' | 'text'>>;
+  fetch(url: string): Promise<Pick<Response, 'ok' | 'status' | 'blob'>>;
   /** The page's own address: the trace must be on its origin. */
   base: string;
 }
@@ -33,11 +33,9 @@ export async function openTraceUrl(url: string, deps: TraceUrlDeps = browserDeps
   try {
     const response = await deps.fetch(target.href);
     if (!response.ok) return refuse(`the server answered ${response.status}.`);
-    const { parseTraceFile } = await import('../core/traceFile');
-    const parsed = parseTraceFile(await response.text());
-    if (!parsed.ok) return refuse(parsed.message);
-    useLab.getState().showTrace(parsed.trace);
-    useLab.getState().play();
+    // Read in the trace worker like any opened file, either form; its problems become notices.
+    await useLab.getState().openTrace(new File([await response.blob()], url));
+    if (useLab.getState().trace) useLab.getState().play();
   } catch (e) {
     refuse(e instanceof Error ? e.message : String(e));
   }
