@@ -1,5 +1,9 @@
 import type { RunConfig } from './config';
+import type { ScenarioId, ScenarioOutcome } from './scenarioTypes';
 import type { StrategyId } from './strategies';
+
+/** What a challenge judges: the result's numbers and, where the scenario has them, more. */
+type Ending = { final: number; lost: number; outcome?: ScenarioOutcome };
 
 /** A small puzzle for step mode: reach a goal by choosing who moves when. */
 export interface Challenge {
@@ -7,9 +11,15 @@ export interface Challenge {
   title: string;
   goal: string;
   /** The run it is played on. */
-  setup: { workers: number; increments: number; strategy: StrategyId };
+  setup: {
+    workers: number;
+    increments: number;
+    strategy: StrategyId;
+    scenario?: ScenarioId;
+    balance?: number;
+  };
   /** Whether a finished run on this setup reached the goal. */
-  reached(outcome: { final: number; lost: number }): boolean;
+  reached(ending: Ending): boolean;
   /** For a goal that cannot be reached: why, shown when the player gives up. */
   impossible?: string;
 }
@@ -47,6 +57,27 @@ export const CHALLENGES: readonly Challenge[] = [
       'write in between: every write replaces exactly the value its worker read. Every order of ' +
       'steps ends at 6 (the outcome explorer shows a single reachable value).',
   },
+  {
+    id: 'bank-pays-3',
+    title: 'Make the bank pay 3 from a balance of 2',
+    goal: 'Two workers withdraw twice each from a balance of 2, racily: get 3 paid out.',
+    setup: { workers: 2, increments: 2, strategy: 'racy', scenario: 'bank', balance: 2 },
+    reached: ({ outcome }) => (outcome?.paid ?? 0) >= 3,
+  },
+  {
+    id: 'bank-overdraw',
+    title: 'Overdraw with atomic debits',
+    goal: 'The debit is an atomic subtraction, but the check comes before it: end below zero.',
+    setup: { workers: 2, increments: 2, strategy: 'atomic', scenario: 'bank', balance: 2 },
+    reached: ({ outcome }) => outcome?.overdrawn === true,
+  },
+  {
+    id: 'two-winners',
+    title: 'Two winners',
+    goal: 'Both workers check that the owner is 0 and claim it: make each believe it won.',
+    setup: { workers: 2, increments: 1, strategy: 'racy', scenario: 'claim' },
+    reached: ({ outcome }) => (outcome?.winners ?? 0) >= 2,
+  },
 ];
 
 /** The run config a challenge is played on. */
@@ -58,12 +89,14 @@ export const challengeConfig = (c: Challenge): RunConfig => ({
 });
 
 /** The challenges a finished run solves: its config must be the challenge's own. */
-export function solvedBy(config: RunConfig, outcome: { final: number; lost: number }): string[] {
+export function solvedBy(config: RunConfig, ending: Ending): string[] {
   return CHALLENGES.filter(
     (c) =>
       config.workers === c.setup.workers &&
       config.increments === c.setup.increments &&
       config.strategy === c.setup.strategy &&
-      c.reached(outcome),
+      config.scenario === c.setup.scenario &&
+      config.balance === c.setup.balance &&
+      c.reached(ending),
   ).map((c) => c.id);
 }

@@ -1,13 +1,15 @@
 import { z } from './zod';
+import { SCENARIO_IDS, type ScenarioId } from './scenarioTypes';
 import { STRATEGY_IDS, STRATEGIES, type StrategyId } from './strategies';
 
-export const PRESET_IDS = ['blog', 'pair', 'quad', 'custom'] as const;
+export const PRESET_IDS = ['blog', 'pair', 'quad', 'bank', 'claim', 'custom'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 export const LIMITS = {
   workers: { min: 1, max: 16 },
   increments: { min: 1, max: 10_000_000 },
   work: { min: 0, max: 100_000 },
+  balance: { min: 0, max: 1_000_000 },
   /** Every access is recorded by default up to this many. */
   traceAutoEvents: 10_000_000,
   /** A larger run records by default only its first this many accesses (a bounded window). */
@@ -24,6 +26,9 @@ export interface Preset {
   work: number;
   /** The post's process tree (main › func3/func4 › func1/func2) rather than flat workers. */
   tree: boolean;
+  /** The scenario it plays (counter when absent) and the bank's opening balance. */
+  scenario?: ScenarioId;
+  balance?: number;
 }
 
 export const PRESETS: Readonly<Record<PresetId, Preset>> = {
@@ -51,6 +56,25 @@ export const PRESETS: Readonly<Record<PresetId, Preset>> = {
     work: 0,
     tree: false,
   },
+  bank: {
+    id: 'bank',
+    label: 'Bank: 4 × 1,000 withdrawals from 2,000',
+    workers: 4,
+    increments: 1000,
+    work: 200,
+    tree: false,
+    scenario: 'bank',
+    balance: 2000,
+  },
+  claim: {
+    id: 'claim',
+    label: 'Claim: 4 workers',
+    workers: 4,
+    increments: 1,
+    work: 200,
+    tree: false,
+    scenario: 'claim',
+  },
   custom: { id: 'custom', label: 'Custom', workers: 4, increments: 100_000, work: 0, tree: false },
 };
 
@@ -65,12 +89,16 @@ export interface RunConfig {
   strategy: StrategyId;
   work: number;
   trace: TraceSetting;
+  /** The lesson the run plays out; absent: the counter. */
+  scenario?: ScenarioId;
+  /** The bank's opening balance; absent: half of all withdrawals attempted. */
+  balance?: number;
 }
 
 /** A run config with the preset's own numbers. */
 export function presetConfig(id: PresetId, strategy: StrategyId = 'racy'): RunConfig {
   const p = PRESETS[id];
-  return {
+  const config: RunConfig = {
     preset: id,
     workers: p.workers,
     increments: p.increments,
@@ -78,6 +106,9 @@ export function presetConfig(id: PresetId, strategy: StrategyId = 'racy'): RunCo
     work: p.work,
     trace: 'auto',
   };
+  if (p.scenario) config.scenario = p.scenario;
+  if (p.balance !== undefined) config.balance = p.balance;
+  return config;
 }
 
 export const DEFAULT_CONFIG: RunConfig = presetConfig('blog');
@@ -124,6 +155,8 @@ export const RUN_PARAM_SCHEMAS = {
   strategy: z.enum(STRATEGY_IDS, { error: `must be one of ${STRATEGY_IDS.join(', ')}` }),
   work: wholeNumber(LIMITS.work.min, LIMITS.work.max),
   trace: z.enum(['auto', 'on', 'wall', 'off'], { error: 'must be auto, on, wall or off' }),
+  scenario: z.enum(SCENARIO_IDS, { error: `must be one of ${SCENARIO_IDS.join(', ')}` }),
+  balance: wholeNumber(LIMITS.balance.min, LIMITS.balance.max),
 } as const;
 
 /** Validate one value against a schema; the message names the parameter and the rule. */
@@ -166,6 +199,20 @@ export function parseRunConfig(params: URLSearchParams): { config: RunConfig; me
     work: read('work', S.work) ?? base.work,
     trace: read('trace', S.trace) ?? 'auto',
   };
+  const scenario = read('scenario', S.scenario) ?? base.scenario ?? 'counter';
+  const balance = read('balance', S.balance);
+  delete config.scenario;
+  delete config.balance;
+  if (scenario !== 'counter') config.scenario = scenario;
+  if (scenario === 'bank') {
+    const opening = balance ?? (base.scenario === 'bank' ? base.balance : undefined);
+    if (opening !== undefined) config.balance = opening;
+  } else if (balance !== undefined) {
+    messages.push('Ignored balance: only the bank scenario has a balance.');
+  }
+  if (scenario === 'claim' && params.has('increments')) {
+    messages.push('Ignored increments: in the claim scenario each worker claims once.');
+  }
   return { config, messages };
 }
 
@@ -184,5 +231,10 @@ export function runConfigToParams(
   if (config.strategy !== 'racy') params.set('strategy', config.strategy);
   if (config.work !== preset.work) params.set('work', String(config.work));
   if (config.trace !== 'auto') params.set('trace', config.trace);
+  const scenario = config.scenario ?? 'counter';
+  if (scenario !== (preset.scenario ?? 'counter')) params.set('scenario', scenario);
+  if (config.balance !== undefined && config.balance !== preset.balance) {
+    params.set('balance', String(config.balance));
+  }
   return params;
 }

@@ -2,13 +2,19 @@ import type { RunConfig } from './config';
 import { COUNTER, HOLDER, LEAF_BASE, LeafCodec, StateMemory } from './explorerState';
 import { StateTable } from './stateTable';
 import { mayMove } from './scheduler';
-import { STRATEGIES, type Strategy, type ThreadState } from './strategies';
+import { attemptsOf, initialOf, scenarioOf, strategyOf } from './scenarios';
+import { newThreadState, type Strategy } from './strategies';
 import { buildThreads, leafIds } from './threads';
 
 /** What the explorer found: every final value some schedule can end at. */
 export interface Exploration {
   /** Reachable final values, ascending; when incomplete, those found before the search stopped. */
   finals: number[];
+  /**
+   * Reachable outcomes in the scenario's terms, sorted numerically part by part: the final for
+   * a counter, `balance:paid` for the bank, the winner count for a claim.
+   */
+  outcomes: string[];
   /** Distinct states visited. */
   states: number;
   /** Whether every reachable state was visited, so `finals` is the whole answer. */
@@ -32,23 +38,30 @@ interface Search {
   hit: number;
 }
 
+type OnFinal = (counter: number, won: number) => boolean;
+
 /**
  * Depth-first search over interleavings, visiting each distinct state once. `onFinal` hears
- * each end state's counter; returning true stops the search at that state.
+ * each end state's cell and successes; returning true stops the search at that state.
  */
-function search(config: RunConfig, budget: number, onFinal: (counter: number) => boolean): Search {
-  const strategy = STRATEGIES[config.strategy];
+function search(config: RunConfig, budget: number, onFinal: OnFinal): Search {
+  const scenario = scenarioOf(config);
+  const strategy = strategyOf(config);
   const leaves = leafIds(buildThreads(config)).length;
-  const n = config.increments;
-  const codec = new LeafCodec(leaves, n);
-  const width = LEAF_BASE + codec.words * leaves;
+  const n = attemptsOf(config);
+  const codec = new LeafCodec(scenario.largestRead(config, leaves), n);
+  // Successes in all, after the leaves, where the scenario counts them.
+  const WINS = LEAF_BASE + codec.words * leaves;
+  const width = WINS + (scenario.countsWins ? 1 : 0);
   const limit = Math.min(budget, Math.floor(MAX_STATE_WORDS / width));
   const table = new StateTable(width);
-  if (lowerBound(strategy, leaves, n) > limit) return { table, complete: false, limit, hit: -1 };
+  const bound = scenario.fixedLength ? lowerBound(strategy, leaves, n) : 0;
+  if (bound > limit) return { table, complete: false, limit, hit: -1 };
   const cur = new Int32Array(width);
   const next = new Int32Array(width);
-  const t: ThreadState = { pc: 0, reg: 0, done: 0, retries: 0 };
+  const t = newThreadState();
   const mem = new StateMemory();
+  cur[COUNTER] = initialOf(config);
   const stack = [table.intern(cur, -1, 0)];
   while (stack.length > 0) {
     const index = stack.pop()!;
@@ -68,10 +81,13 @@ function search(config: RunConfig, budget: number, onFinal: (counter: number) =>
       mem.counter = cur[COUNTER]!;
       mem.holder = cur[HOLDER]! - 1;
       mem.mover = leaf;
+      t.me = leaf + 1;
+      t.won = 0;
       strategy.step(t, mem);
       next.set(cur);
       next[COUNTER] = mem.counter;
       next[HOLDER] = mem.holder + 1;
+      if (t.won > 0) next[WINS] = next[WINS]! + t.won;
       // A finished leaf's register, or one about to be replaced by a read, cannot matter:
       // forgetting it merges states that differ only there.
       const reg = t.done >= n || strategy.ops[t.pc] === 'read' ? 0 : t.reg;
@@ -81,7 +97,7 @@ function search(config: RunConfig, budget: number, onFinal: (counter: number) =>
       if (table.size > limit) return { table, complete: false, limit, hit: -1 };
       stack.push(child);
     }
-    if (finished === leaves && onFinal(cur[COUNTER]!))
+    if (finished === leaves && onFinal(cur[COUNTER]!, width > WINS ? cur[WINS]! : 0))
       return { table, complete: true, limit, hit: index };
   }
   return { table, complete: true, limit, hit: -1 };
@@ -96,18 +112,29 @@ function lowerBound(strategy: Strategy, leaves: number, n: number): number {
   return strategy.ops.includes('lock') ? leaves * (perLeaf - 1) + 1 : perLeaf ** leaves;
 }
 
+/** Numeric order, part by part. */
+function byParts(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
 const tooMany = (limit: number): string =>
   `Too many states (over ${limit.toLocaleString('en')}): try fewer workers or increments.`;
 
 /** Every final value some interleaving of `config`'s leaves can end at, by exhaustive search. */
 export function exploreOutcomes(config: RunConfig, budget = DEFAULT_STATE_BUDGET): Exploration {
+  const scenario = scenarioOf(config);
   const finals = new Set<number>();
-  const { table, complete, limit } = search(config, budget, (counter) => {
+  const keys = new Map<string, number[]>();
+  const { table, complete, limit } = search(config, budget, (counter, won) => {
     finals.add(counter);
+    const key = scenario.outcomeKey(counter, won);
+    keys.set(key.join(':'), key);
     return false;
   });
   const result: Exploration = {
     finals: [...finals].sort((a, b) => a - b),
+    outcomes: [...keys.values()].sort(byParts).map((k) => k.join(':')),
     states: table.size,
     complete,
   };

@@ -17,8 +17,9 @@ export class LeafCodec {
   readonly words: 1 | 2;
   private readonly regBits: number;
   private readonly regMask: number;
-  constructor(leaves: number, increments: number) {
-    this.regBits = bitsFor(leaves * increments);
+  /** `largestRead`: the largest register a leaf keeps (registers are never negative). */
+  constructor(largestRead: number, increments: number) {
+    this.regBits = bitsFor(largestRead);
     this.regMask = 2 ** this.regBits - 1;
     this.words = this.regBits + bitsFor(increments) + 3 <= 31 ? 1 : 2;
   }

@@ -3,7 +3,7 @@ import { expectedTotal, type RunConfig } from './config';
 import { CELL, type TraceRegions } from './layout';
 import type { Op } from './ops';
 import { Scheduler } from './scheduler';
-import { STRATEGIES } from './strategies';
+import { attemptsOf, strategyOf } from './scenarios';
 import { buildThreads, type ThreadInfo } from './threads';
 import { decodeSharedTrace, type Trace } from './trace';
 
@@ -33,11 +33,7 @@ export class GatedController {
     private readonly buffers: GatedBuffers,
   ) {
     this.threads = buildThreads(config);
-    this.scheduler = new Scheduler(
-      this.threads,
-      STRATEGIES[config.strategy].ops,
-      config.increments,
-    );
+    this.scheduler = new Scheduler(this.threads, strategyOf(config).ops, attemptsOf(config));
     this.cells = buffers.cells;
   }
 

@@ -1,6 +1,7 @@
 import { FLAG } from './layout';
 import { OPS, opCode } from './ops';
-import { STRATEGIES, type Strategy } from './strategies';
+import { strategyOf } from './scenarios';
+import { type Strategy } from './strategies';
 import type { ThreadInfo } from './threads';
 import type { Trace, TraceEvents } from './trace';
 
@@ -117,7 +118,7 @@ export function pcAtOf(trace: Trace): (i: number) => number {
   let pcAt = pcsCache.get(trace);
   if (!pcAt) {
     const column = new Int16Array(trace.events.length);
-    const strategy = STRATEGIES[trace.config.strategy];
+    const strategy = strategyOf(trace.config);
     pcAt = lazyColumn(column, pcFiller(trace.events, trace.threads, strategy, column));
     pcsCache.set(trace, pcAt);
   }

@@ -1,5 +1,6 @@
 import { PRESETS, type RunConfig } from './config';
-import { STRATEGIES, type Strategy } from './strategies';
+import { strategyOf } from './scenarios';
+import { type Strategy } from './strategies';
 import type { ThreadInfo } from './threads';
 
 /** The whole Python program of the post, with the chosen strategy's loop body in it. */
@@ -35,9 +36,9 @@ function starter(names: readonly string[], indent: string): string[] {
  * start `workers` copies of func1 from main instead.
  */
 export function pythonProgram(
-  config: Pick<RunConfig, 'preset' | 'strategy' | 'workers' | 'increments'>,
+  config: Pick<RunConfig, 'preset' | 'strategy' | 'workers' | 'increments' | 'scenario'>,
 ): PythonProgram {
-  const strategy = STRATEGIES[config.strategy];
+  const strategy = strategyOf(config);
   const lines: string[] = [IMPORT];
   if (strategy.id === 'cas') {
     lines.push('# compare_and_swap(counter, old, new): the atomic step Python’s Value lacks');

@@ -3,7 +3,8 @@ import { FLAG } from './layout';
 import { opCode } from './ops';
 import { RecordingMemory } from './recording';
 import { Simulation } from './simulation';
-import { STRATEGIES, type Strategy, type ThreadState } from './strategies';
+import { strategyOf } from './scenarios';
+import { type Strategy, type ThreadState } from './strategies';
 import { leafIds } from './threads';
 import type { Trace, TraceEvents } from './trace';
 
@@ -88,7 +89,7 @@ function lastToFinish(trace: Trace): Map<number, number> {
 export function scheduleFromTrace(trace: Trace): { schedule: number[]; exact: boolean } {
   if (trace.schedule) return { schedule: [...trace.schedule], exact: true };
   const { config } = trace;
-  const strategy = STRATEGIES[config.strategy];
+  const strategy = strategyOf(config);
   const sim = new Simulation(config);
   const e = trace.events;
   const queues = sim.threads.map((): number[] => []);

@@ -5,7 +5,9 @@ import type { Memory, Op } from './ops';
 import { seededRandom } from './random';
 import { RecordingMemory } from './recording';
 import { PC_FINISHED, scheduledThread, Scheduler, SchedulerError } from './scheduler';
-import { newThreadState, STRATEGIES, type Strategy, type ThreadState } from './strategies';
+import type { ScenarioOutcome } from './scenarioTypes';
+import { attemptsOf, initialOf, scenarioOf, strategyOf } from './scenarios';
+import { newThreadState, type Strategy, type ThreadState } from './strategies';
 import { buildThreads, leafIds, type ThreadInfo, type ThreadTally } from './threads';
 import type { Trace } from './trace';
 
@@ -21,7 +23,8 @@ export class Simulation {
   readonly threads: ThreadInfo[];
   readonly scheduler: Scheduler;
   private readonly strategy: Strategy;
-  private readonly mem = new ArrayMemory();
+  private readonly mem: ArrayMemory;
+  private readonly attempts: number;
   private readonly log = new EventLog();
   private readonly memories: Memory[];
   private readonly states: ThreadState[];
@@ -32,12 +35,15 @@ export class Simulation {
     { record = true }: { record?: boolean } = {},
   ) {
     this.threads = buildThreads(config);
-    this.strategy = STRATEGIES[config.strategy];
-    this.scheduler = new Scheduler(this.threads, this.strategy.ops, config.increments);
+    this.strategy = strategyOf(config);
+    this.attempts = attemptsOf(config);
+    this.mem = new ArrayMemory(initialOf(config));
+    this.scheduler = new Scheduler(this.threads, this.strategy.ops, this.attempts);
     this.memories = this.threads.map((t) =>
       record ? new RecordingMemory(this.mem, this.log.sinkFor(t.id)) : this.mem,
     );
-    this.states = this.threads.map(() => newThreadState());
+    const leaves = leafIds(this.threads);
+    this.states = this.threads.map((t) => newThreadState(leaves.indexOf(t.id) + 1));
     this.makeDueReads();
   }
 
@@ -73,9 +79,19 @@ export class Simulation {
     return s;
   }
 
-  /** The counter now. */
+  /** The shared cell now (counter, balance or owner). */
   counter(): number {
     return this.mem.counter;
+  }
+
+  /** Successful attempts of every leaf so far (payments, claims won). */
+  won(): number {
+    return leafIds(this.threads).reduce((sum, id) => sum + this.states[id]!.won, 0);
+  }
+
+  /** The run judged by its scenario, as it stands now. */
+  outcome(): ScenarioOutcome {
+    return scenarioOf(this.config).outcome(this.config, this.counter(), this.won());
   }
 
   /** One shared access by `thread`, then any supervisor or main read that it makes due. */
@@ -83,7 +99,7 @@ export class Simulation {
     this.scheduler.begin(thread);
     const t = this.states[thread]!;
     this.strategy.step(t, this.memories[thread]!);
-    this.scheduler.end(t.done >= this.config.increments ? PC_FINISHED : t.pc);
+    this.scheduler.end(t.done >= this.attempts ? PC_FINISHED : t.pc);
     this.makeDueReads();
   }
 
@@ -98,8 +114,8 @@ export class Simulation {
   /** Increments and failed swaps per leaf so far. */
   tallies(): ThreadTally[] {
     return leafIds(this.threads).map((thread) => {
-      const { done, retries } = this.states[thread]!;
-      return { thread, done, retries };
+      const { done, retries, won } = this.states[thread]!;
+      return { thread, done, retries, won };
     });
   }
 

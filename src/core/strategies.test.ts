@@ -38,7 +38,7 @@ const cases = STRATEGY_IDS.flatMap((id) =>
 // which would let the scheduler, the explorer and step mode interleave nothing in between.
 describe('every strategy makes exactly one shared access per step', () => {
   it.each(cases)('$id at pc $pc ($op), counter $counter', ({ id, pc, op, counter }) => {
-    const t: ThreadState = { pc, reg: 5, done: 0, retries: 0 };
+    const t: ThreadState = { pc, reg: 5, done: 0, retries: 0, won: 0, me: 1 };
     const { mem, calls } = countingMemory(counter);
     STRATEGIES[id].step(t, mem);
     expect(calls).toEqual([METHOD[op]]);

@@ -12,13 +12,24 @@ export interface ThreadState {
   done: number;
   /** Failed compare-and-swap attempts. */
   retries: number;
+  /** Attempts that succeeded where a scenario tells them apart (payments, claims won). */
+  won: number;
+  /** The worker's own id, 1…workers in leaf order (what a claim writes). */
+  me: number;
 }
 
 /** A fresh worker, before its first access. */
-export const newThreadState = (): ThreadState => ({ pc: 0, reg: 0, done: 0, retries: 0 });
+export const newThreadState = (me = 0): ThreadState => ({
+  pc: 0,
+  reg: 0,
+  done: 0,
+  retries: 0,
+  won: 0,
+  me,
+});
 
 /**
- * One way to increment a shared counter, written as a small state machine so every engine
+ * One way to do a scenario's step on shared memory (increment, withdraw, claim), written as a small state machine so every engine
  * (real workers, step mode, replay, simulation, explorer) runs the same definition and can
  * stop between any two shared accesses.
  */
@@ -31,7 +42,7 @@ export interface Strategy {
   ops: readonly Op[];
   /** The pc before which the "work between read and write" runs (-1: none). */
   workBefore: number;
-  /** Does one shared access and advances `t`; when an increment completes, `done` grows. */
+  /** Does one shared access and advances `t`; when an attempt completes, `done` grows. */
   step(t: ThreadState, mem: Memory): void;
   /** Whether every run must end at exactly the expected total. */
   exact: boolean;

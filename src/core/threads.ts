@@ -15,6 +15,8 @@ export interface ThreadTally {
   thread: number;
   done: number;
   retries: number;
+  /** Attempts that succeeded where the scenario tells them apart (payments, claims won). */
+  won?: number;
 }
 
 /**

@@ -26,7 +26,9 @@ const int32 = wholeNumber('a whole number within 32-bit range', INT32_MIN, INT32
 const threadId = wholeNumber(`a thread id (0 to ${MAX_THREADS - 1})`, 0, MAX_THREADS - 1);
 
 /** A JSON number checked by the same rules as the URL parameter of the same name. */
-const urlNumber = (rule: (typeof RUN_PARAM_SCHEMAS)['workers' | 'increments' | 'work']) =>
+const urlNumber = (
+  rule: (typeof RUN_PARAM_SCHEMAS)['workers' | 'increments' | 'work' | 'balance'],
+) =>
   // The URL rule takes any input (it coerces text); here it only ever sees numbers.
   z.number({ error: expecting('a number') }).pipe(rule as z.ZodType<number, number>);
 
@@ -39,6 +41,9 @@ const configSchema = z.object(
     strategy: RUN_PARAM_SCHEMAS.strategy,
     work: urlNumber(RUN_PARAM_SCHEMAS.work),
     trace: RUN_PARAM_SCHEMAS.trace,
+    // Absent in files from before scenarios: those are counter runs.
+    scenario: RUN_PARAM_SCHEMAS.scenario.optional(),
+    balance: urlNumber(RUN_PARAM_SCHEMAS.balance).optional(),
   },
   { error: expecting('an object') },
 );

@@ -31,6 +31,7 @@ const result = (final: number, engine: RunResult['engine'] = 'workers'): RunResu
   workersIsolated: true,
   books: 'balanced',
   tallies: [],
+  outcome: { scenario: 'counter', final, expected: 400, lost: 400 - final },
 });
 
 function setup(frameId: string | null = null) {

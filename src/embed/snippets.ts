@@ -1,6 +1,7 @@
 import { PRESETS, presetConfig, runConfigToParams, type RunConfig } from '../core/config';
 import { pageToParams, type PageParams } from '../core/pageParams';
-import { STRATEGIES, type StrategyId } from '../core/strategies';
+import { strategyOf } from '../core/scenarios';
+import type { StrategyId } from '../core/strategies';
 import { buildThreads } from '../core/threads';
 import { embedHeight } from './embedHeight';
 
@@ -66,7 +67,7 @@ export function embedTitle(config: RunConfig): string {
     config.preset === 'custom'
       ? `${config.workers.toLocaleString('en')} workers × ${config.increments.toLocaleString('en')} increments`
       : PRESETS[config.preset].label;
-  return `Race Lab: ${what}, ${STRATEGIES[config.strategy].label.toLowerCase()}`;
+  return `Race Lab: ${what}, ${strategyOf(config).label.toLowerCase()}`;
 }
 
 /** Text safe inside a double-quoted HTML attribute. */

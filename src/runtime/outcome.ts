@@ -42,7 +42,7 @@ export function finishRun(
     final,
     expected,
     elapsedMs: Math.max(0, ended - started),
-    tallies: leaves.map(({ thread, done, retries }) => ({ thread, done, retries })),
+    tallies: leaves.map(({ thread, done, retries, won }) => ({ thread, done, retries, won })),
     trace,
     sharedTrace,
     workersIsolated,

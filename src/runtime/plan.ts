@@ -1,5 +1,6 @@
 import { accessesPerIncrement, expectedTotal, traceEnabled, type RunConfig } from '../core/config';
-import { CONTROL_CELLS, traceRegions } from '../core/layout';
+import { CELL, CONTROL_CELLS, traceRegions } from '../core/layout';
+import { attemptsOf, initialOf } from '../core/scenarios';
 import { buildThreads, leafIds, type ThreadInfo } from '../core/threads';
 import type { LeafJob, SupervisorJob, TraceTarget } from '../workers/api';
 
@@ -45,18 +46,22 @@ export function planRun(config: RunConfig, options: PlanOptions = {}): RunPlan {
     // A kept buffer may be larger than this run needs: the view covers just this run's regions.
     trace = { events: new Int32Array(buffer, 0, words), regions, wallEpoch };
   }
-  const leafCount = leafIds(threads).length;
+  const leaves = leafIds(threads);
+  const leafCount = leaves.length;
+  Atomics.store(cells, CELL.counter, initialOf(config));
   const leafJob = (thread: number): LeafJob => {
     const job: LeafJob = {
       thread,
       strategy: config.strategy,
-      increments: config.increments,
+      increments: attemptsOf(config),
+      me: leaves.indexOf(thread) + 1,
       work: config.work,
       leafCount,
       cells,
       trace,
       gated,
     };
+    if (config.scenario) job.scenario = config.scenario;
     if (__FAULT_INJECTION__ && thread === options.failThread)
       job.failAfter = Math.floor(config.increments / 2);
     return job;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import { accountTrace } from '../core/accounting';
+import { accountRun } from '../core/scenarioBooks';
 import type { RunConfig } from '../core/config';
 import type { PageParams } from '../core/pageParams';
 import type { StrategyId } from '../core/strategies';
@@ -55,7 +55,7 @@ export const createCompareSlice: StateCreator<Needs, [], [], CompareSlice> = (se
           seed !== null
             ? await simulated.run(sideConfig, seed)
             : await getEngine().run(sideConfig, {});
-        const accounting = outcome.trace ? accountTrace(outcome.trace) : null;
+        const accounting = outcome.trace ? accountRun(outcome.trace) : null;
         const engine = seed !== null ? 'simulated' : 'workers';
         const result = resultOf(sideConfig, outcome, accounting, engine, seed);
         set((s) => ({ comparison: { ...s.comparison, [side]: result } }));

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { initialOf } from '../core/scenarios';
 import { PRESETS, type RunConfig } from '../core/config';
 import type { Exploration } from '../core/explorer';
 import type { StrategyId } from '../core/strategies';
@@ -27,8 +28,11 @@ export interface ExplorerSlice {
 }
 
 /** What decides the reachable finals besides the strategy: the threads and the increments. */
-export const shapeKey = (c: Pick<RunConfig, 'preset' | 'workers' | 'increments'>): string =>
-  `${PRESETS[c.preset].tree ? 'tree' : `${c.workers} flat`} × ${c.increments}`;
+export const shapeKey = (
+  c: Pick<RunConfig, 'preset' | 'workers' | 'increments' | 'scenario' | 'balance'>,
+): string =>
+  `${PRESETS[c.preset].tree ? 'tree' : `${c.workers} flat`} × ${c.increments}` +
+  (c.scenario ? ` ${c.scenario} from ${initialOf({ ...c, strategy: 'racy' })}` : '');
 
 const IDLE_WITNESS: ExplorerState['witness'] = { status: 'idle', final: null, error: null };
 

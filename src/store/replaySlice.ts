@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
-import { accountTrace, type Accounting } from '../core/accounting';
+import type { Accounting } from '../core/accounting';
+import { accountRun } from '../core/scenarioBooks';
 import type { PageParams } from '../core/pageParams';
 import { compareReplay, type ReplayCheck } from '../core/replayCheck';
 import { scheduleFromTrace } from '../core/replaySchedule';
@@ -38,7 +39,7 @@ export const createReplaySlice: StateCreator<Needs, [], [], ReplaySlice> = (set,
   replayCheck: null,
   replay: async () => {
     const { trace: recorded, accounting: recordedAccounting, page, status } = get();
-    if (!recorded || !recordedAccounting || status === 'running') return;
+    if (!recorded || status === 'running') return;
     const { schedule, exact } = scheduleFromTrace(recorded);
     const config = recorded.config;
     set({ status: 'running', error: null, replayCheck: null });
@@ -51,13 +52,17 @@ export const createReplaySlice: StateCreator<Needs, [], [], ReplaySlice> = (set,
         ? await replayOnWorkers(getEngine(), config, schedule)
         : await simulated.run({ ...config, trace: 'on' }, 0, replayChooser(schedule));
       const trace = outcome.trace!;
-      const accounting = accountTrace(trace);
-      const check = compareReplay(
-        { trace: recorded, accounting: recordedAccounting },
-        { trace, accounting },
-        engine,
-        exact,
-      );
+      const accounting = accountRun(trace);
+      // A scenario judged by its outcome alone (a claim) has no findings to compare.
+      const check =
+        recordedAccounting && accounting
+          ? compareReplay(
+              { trace: recorded, accounting: recordedAccounting },
+              { trace, accounting },
+              engine,
+              exact,
+            )
+          : null;
       set({
         status: 'done',
         trace,

@@ -6,6 +6,7 @@ import {
   type RunConfig,
   type TraceSetting,
 } from '../core/config';
+import type { ScenarioId } from '../core/scenarioTypes';
 import type { StrategyId } from '../core/strategies';
 import { DEFAULT_PAGE_PARAMS, type PageParams } from '../core/pageParams';
 import { notices, type Notice } from './messages';
@@ -20,6 +21,8 @@ export interface SettingsSlice {
   setPage(change: Partial<PageParams>): void;
   setPreset(preset: PresetId): void;
   setStrategy(strategy: StrategyId): void;
+  /** Play another scenario with the same numbers (the bank from its default balance). */
+  setScenario(scenario: ScenarioId): void;
   /** The Atomic increments switch: racy ↔ atomic. */
   setAtomic(on: boolean): void;
   setWorkers(workers: number): void;
@@ -52,6 +55,13 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
           : { config: { ...presetConfig(preset, s.config.strategy), trace: s.config.trace } },
       ),
     setStrategy: (strategy) => patch(() => ({ strategy })),
+    setScenario: (scenario) =>
+      set((s) => {
+        const base: RunConfig = { ...s.config, ...custom(s.config) };
+        delete base.scenario;
+        delete base.balance;
+        return { config: scenario === 'counter' ? base : { ...base, scenario } };
+      }),
     setAtomic: (on) => patch(() => ({ strategy: on ? 'atomic' : 'racy' })),
     setWorkers: (workers) => patch((c) => ({ ...custom(c), workers })),
     setIncrements: (increments) => patch((c) => ({ ...custom(c), increments })),

@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
-import { accountTrace, type Accounting } from '../core/accounting';
-import { expectedTotal, type RunConfig } from '../core/config';
+import type { Accounting } from '../core/accounting';
+import { accountRun } from '../core/scenarioBooks';
+import { attemptsOf } from '../core/scenarios';
+import type { RunConfig } from '../core/config';
 import type { Op } from '../core/ops';
 import type { PageParams } from '../core/pageParams';
 import { encodeSchedule } from '../core/schedule';
@@ -80,7 +82,7 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
       trace = outcome.trace ?? trace;
     }
     if (!runtime.holds(s)) return;
-    const accounting = accountTrace(trace);
+    const accounting = accountRun(trace);
     const schedule = s.schedule;
     set({
       stepping: sessionOf(s, engine, false),
@@ -108,7 +110,7 @@ export const createStepSlice: StateCreator<Needs, [], [], StepSlice> = (set, get
     stepping: null,
     startStepping: async (prefix = []) => {
       const { config, page } = get();
-      const total = expectedTotal(config);
+      const total = config.workers * attemptsOf(config);
       if (total > STEP_MODE_MAX_INCREMENTS) {
         const most = STEP_MODE_MAX_INCREMENTS.toLocaleString('en');
         get().addNotices('run', [

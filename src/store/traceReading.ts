@@ -9,7 +9,7 @@ export type { TraceProgress } from '../workers/traceApi';
 /** A trace read by the trace worker, ready to show. */
 export interface ReadTrace {
   trace: Trace;
-  accounting: Accounting;
+  accounting: Accounting | null;
 }
 
 /**

@@ -16,9 +16,12 @@ const onStep = (step: LaneStep | undefined) =>
 export const Gutter = memo(function Gutter({
   geometry,
   steps,
+  chartLabel,
 }: {
   geometry: Geometry;
   steps: Steps;
+  /** The value chart's name: the scenario's shared cell. */
+  chartLabel: string;
 }) {
   const { lanes, laneHeight, lanesTop } = geometry;
   return (
@@ -50,7 +53,7 @@ export const Gutter = memo(function Gutter({
         );
       })}
       <text className="tl-chart-label" x={8} y={lanesTop - laneHeight * 1.6}>
-        counter
+        {chartLabel}
       </text>
     </g>
   );

@@ -2,6 +2,7 @@ import { scaleLinear, type ZoomTransform } from 'd3';
 import { useEffectEvent, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { Accounting } from '../core/accounting';
+import { scenarioOf } from '../core/scenarios';
 import type { Trace } from '../core/trace';
 import { useLab } from '../store/labStore';
 import { selectStepping } from '../store/selectors';
@@ -188,7 +189,11 @@ export function TimelineView({
               <rect x={-CLIP_SPILL} y={0} width={plotWidth + 2 * CLIP_SPILL} height={height} />
             </clipPath>
           </defs>
-          <Gutter geometry={geometry} steps={steps} />
+          <Gutter
+            geometry={geometry}
+            steps={steps}
+            chartLabel={scenarioOf(trace.config).chartLabel}
+          />
           <g ref={zoomRef} className="tl-plot" transform={`translate(${gutter},0)`}>
             <rect className="tl-hit" width={plotWidth} height={height} />
             <LaneBands geometry={geometry} steps={steps} />

@@ -1,5 +1,6 @@
 import type { Accounting } from '../core/accounting';
-import { STRATEGIES, type Strategy } from '../core/strategies';
+import { strategyOf } from '../core/scenarios';
+import { type Strategy } from '../core/strategies';
 import type { Trace } from '../core/trace';
 import { findingAt, findingOf, type WriteFinding } from '../core/findingTable';
 import { hasWallTime, orderPositions, wallPositions, type XPositions } from './layout';
@@ -36,7 +37,7 @@ export function timelineModel(trace: Trace, accounting: Accounting | null): Time
     ...columns,
     trace,
     accounting,
-    strategy: STRATEGIES[trace.config.strategy],
+    strategy: strategyOf(trace.config),
     length: e.length,
     sourceAt: lazySources(trace),
     order: orderPositions(e.length),

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type JSX } from 'react';
 import type { RunConfig } from '../core/config';
-import { STRATEGIES } from '../core/strategies';
+import { strategyOf } from '../core/scenarios';
 import { threadLabel } from '../core/threads';
 import { useLab, type LabState } from '../store/labStore';
 import { selectConfig, selectTrace } from '../store/selectors';
@@ -29,12 +29,12 @@ function currentAccess(s: LabState) {
 const selectPythonLine = (s: LabState): number => {
   const at = currentAccess(s);
   if (!at) return -1;
-  const strategy = STRATEGIES[at.trace.config.strategy];
+  const strategy = strategyOf(at.trace.config);
   return pythonLineOf(programFor(at.trace.config), strategy, at.info, at.pc);
 };
 const selectJsLine = (s: LabState): number => {
   const at = currentAccess(s);
-  return at ? jsLineOf(STRATEGIES[at.trace.config.strategy], at.info, at.pc) : -1;
+  return at ? jsLineOf(strategyOf(at.trace.config), at.info, at.pc) : -1;
 };
 const selectThread = (s: LabState): number => currentAccess(s)?.thread ?? -1;
 
@@ -91,7 +91,7 @@ export function CodePanel(): JSX.Element {
   const jsLine = useLab(selectJsLine);
   const thread = useLab(selectThread);
   const shown = trace?.config ?? config;
-  const strategy = STRATEGIES[shown.strategy];
+  const strategy = strategyOf(shown);
   const program = programFor(shown);
   const who = trace && thread >= 0 ? threadLabel(trace.threads, thread) : '';
   return (

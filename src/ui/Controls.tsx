@@ -6,7 +6,9 @@ import {
   type PresetId,
   type TraceSetting,
 } from '../core/config';
-import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../core/strategies';
+import { SCENARIOS, strategyOf } from '../core/scenarios';
+import { SCENARIO_IDS, type ScenarioId } from '../core/scenarioTypes';
+import { STRATEGY_IDS, type StrategyId } from '../core/strategies';
 import { useLab } from '../store/labStore';
 import { selectConfig, selectPage, selectRunning } from '../store/selectors';
 import { NumberField } from './NumberField';
@@ -19,6 +21,7 @@ export function Controls() {
   const page = useLab(selectPage);
   const {
     setPreset,
+    setScenario,
     setStrategy,
     setAtomic,
     setWorkers,
@@ -29,6 +32,7 @@ export function Controls() {
     startStepping,
   } = useLab.getState();
   const presetId = useId();
+  const scenarioId = useId();
   const strategyId = useId();
   const traceId = useId();
   const tree = PRESETS[config.preset].tree;
@@ -48,6 +52,25 @@ export function Controls() {
             </option>
           ))}
         </select>
+      </div>
+      <div className="field">
+        <label htmlFor={scenarioId}>Scenario</label>
+        <select
+          id={scenarioId}
+          value={config.scenario ?? 'counter'}
+          disabled={running}
+          aria-describedby={`${scenarioId}-why`}
+          onChange={(e) => setScenario(e.target.value as ScenarioId)}
+        >
+          {SCENARIO_IDS.map((id) => (
+            <option key={id} value={id}>
+              {SCENARIOS[id].label}
+            </option>
+          ))}
+        </select>
+        <small id={`${scenarioId}-why`} className="field-hint">
+          {SCENARIOS[config.scenario ?? 'counter'].lesson}
+        </small>
       </div>
       <NumberField
         label="Workers"
@@ -101,12 +124,12 @@ export function Controls() {
         >
           {STRATEGY_IDS.map((id) => (
             <option key={id} value={id}>
-              {STRATEGIES[id].label}
+              {strategyOf({ scenario: config.scenario, strategy: id }).label}
             </option>
           ))}
         </select>
         <small id={`${strategyId}-why`} className="field-hint">
-          {STRATEGIES[config.strategy].explanation}
+          {strategyOf(config).explanation}
         </small>
       </div>
       <div className="field">

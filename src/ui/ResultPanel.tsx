@@ -24,6 +24,7 @@ const BOOKS_TEXT: Record<RunResult['books'], string> = {
   balanced: 'The books balance: every lost increment is accounted for by a write in the trace.',
   unbalanced: 'The books do not balance: the trace does not explain the final value.',
   untraced: 'Accesses were not recorded for this run (recording is off).',
+  judged: 'Every worker reports whether it won; the result counts the winners.',
   truncated: 'The trace was truncated: it filled its buffer, so only the start was recorded.',
 };
 
@@ -33,6 +34,24 @@ const keptText = (kept: number, expected: number) =>
   `${fmt(LIMITS.traceAutoEvents)} keeps a window of its start), so the timeline shows the ` +
   `race's start and the books are not checked; this run made at least ${fmt(expected)} writes.`;
 
+/** The run's ending in a sentence, in its scenario's terms. */
+function summary({ lost, outcome }: RunResult): string {
+  if (outcome.scenario === 'claim') {
+    const owner = `worker ${fmt(outcome.owner ?? 0)} owns it`;
+    return outcome.winners === 1
+      ? `Exactly one worker won; ${owner}.`
+      : `${fmt(outcome.winners ?? 0)} workers believe they won; ${owner}.`;
+  }
+  if (outcome.scenario === 'bank') {
+    const paid = `The bank paid ${fmt(outcome.paid ?? 0)}`;
+    const over = outcome.overdrawn ? ' and is overdrawn' : '';
+    return lost === 0
+      ? `${paid}${over}; no debit was lost.`
+      : `${paid}${over}; ${fmt(lost)} debits were lost.`;
+  }
+  return lost === 0 ? 'No increment was lost.' : `${fmt(lost)} increments were lost.`;
+}
+
 /** The outcome of the last run: the public contract tests and embedders read. */
 export function ResultPanel() {
   const status = useLab(selectStatus);
@@ -41,12 +60,18 @@ export function ResultPanel() {
   const trace = useLab(selectTrace);
   const reading = useLab(selectReading);
   const elapsed = result?.elapsedMs ?? null;
+  const overdrawn = result?.outcome.overdrawn;
   const rate = elapsed && result ? Math.round(result.expected / (elapsed / 1000)) : null;
   return (
     <section
+      data-overdrawn={overdrawn === undefined ? undefined : String(overdrawn)}
       className={`result result-${status}`}
       data-testid="result"
       data-state={status}
+      data-scenario={result?.outcome.scenario}
+      data-paid={result?.outcome.paid}
+      data-winners={result?.outcome.winners}
+      data-owner={result?.outcome.owner}
       data-expected={result?.expected}
       data-final={result?.final}
       data-lost={result?.lost}
@@ -68,11 +93,7 @@ export function ResultPanel() {
         {status === 'running' && (reading ? progressText(reading) : 'Running…')}
         {status === 'stopped' && 'Stopped: the workers were ended before they finished.'}
         {status === 'error' && <span className="error-text">Error: {error}</span>}
-        {status === 'done' &&
-          result &&
-          (result.lost === 0
-            ? 'No increment was lost.'
-            : `${fmt(result.lost)} increments were lost.`)}
+        {status === 'done' && result && summary(result)}
       </p>
       {reading && (
         <progress

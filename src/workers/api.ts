@@ -1,4 +1,5 @@
 import type { TraceRegions } from '../core/layout';
+import type { ScenarioId } from '../core/scenarioTypes';
 import type { StrategyId } from '../core/strategies';
 
 /** Where a thread records its accesses; absent when the run records no trace. */
@@ -13,8 +14,12 @@ export interface TraceTarget {
 /** One incrementing thread's work: which strategy, how often, and where the run's cells are. */
 export interface LeafJob {
   thread: number;
+  scenario?: ScenarioId;
   strategy: StrategyId;
+  /** Attempts to make (increments, withdrawals, one claim). */
   increments: number;
+  /** The leaf's own id, 1…leaves (what a claim writes). */
+  me: number;
   /** Busy loads in the race window. */
   work: number;
   /** Leaves of the whole run, all of which meet at the start barrier. */
@@ -36,6 +41,7 @@ export interface LeafResult {
   thread: number;
   done: number;
   retries: number;
+  won: number;
   startedAt: number;
   finishedAt: number;
 }

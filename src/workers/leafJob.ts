@@ -4,7 +4,8 @@ import { runLeaf } from '../core/leaf';
 import type { Memory } from '../core/ops';
 import { epochNow, RecordingMemory, SharedTraceSink } from '../core/recording';
 import { SharedMemory, startBarrier } from '../core/sharedMemory';
-import { newThreadState, STRATEGIES } from '../core/strategies';
+import { strategyOf } from '../core/scenarios';
+import { newThreadState } from '../core/strategies';
 import type { LeafJob, LeafResult, TraceTarget } from './api';
 
 /** The run's shared memory as thread `thread` sees it: recording when the run is traced. */
@@ -35,12 +36,12 @@ export function runLeafJob(job: LeafJob): LeafResult {
   // Step mode reads the trace after every access; a free leaf's is read once it is done.
   const { mem, sink } = recordingMemory(job.cells, job.trace, job.thread, !job.gated);
   sink?.prepare();
-  const t = newThreadState();
+  const t = newThreadState(job.me);
   const failAfter = __FAULT_INJECTION__ ? job.failAfter : undefined;
   const stopAt = failAfter ?? job.increments;
   startBarrier(job.cells, job.leafCount);
   const startedAt = epochNow();
-  const strategy = STRATEGIES[job.strategy];
+  const strategy = strategyOf(job);
   try {
     if (job.gated) runGatedLeaf(strategy, t, mem, stopAt, job.cells, job.thread);
     else runLeaf(strategy, t, mem, stopAt, job.work, job.cells);
@@ -53,6 +54,7 @@ export function runLeafJob(job: LeafJob): LeafResult {
     thread: job.thread,
     done: t.done,
     retries: t.retries,
+    won: t.won,
     startedAt,
     finishedAt: epochNow(),
   };

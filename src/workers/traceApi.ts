@@ -20,7 +20,8 @@ export type TraceInput =
 /** A trace read, its books checked and its timeline columns built, all off the main thread. */
 export interface ProcessedTrace {
   trace: Trace;
-  accounting: Accounting;
+  /** Null for a scenario judged by its outcome alone (a claim). */
+  accounting: Accounting | null;
   columns: ModelColumns;
 }
 

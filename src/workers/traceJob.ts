@@ -1,4 +1,4 @@
-import { accountTrace } from '../core/accounting';
+import { accountRun } from '../core/scenarioBooks';
 import { decodeSharedTrace, type Trace } from '../core/trace';
 import { buildModelColumns } from '../timeline/modelColumns';
 import type { ProcessAnswer, TraceInput, TraceProgress } from './traceApi';
@@ -32,7 +32,7 @@ export async function processInput(
   }
   const accesses = trace.events.length;
   progress({ step: 'checking', accesses, fraction: READ_END });
-  const accounting = accountTrace(trace);
+  const accounting = accountRun(trace);
   progress({ step: 'drawing', accesses, fraction: CHECK_END });
   const columns = buildModelColumns(trace, accounting);
   return { ok: true, processed: { trace, accounting, columns } };

@@ -1,5 +1,5 @@
 import { PRESETS, type RunConfig } from '../../core/config';
-import { STRATEGIES } from '../../core/strategies';
+import { strategyOf } from '../../core/scenarios';
 import { useLab } from '../../store/labStore';
 import { selectConfig, selectRunning } from '../../store/selectors';
 import { TimelinePanel } from '../../timeline/TimelinePanel';
@@ -9,7 +9,7 @@ import { RunButton, StopButton } from '../RunStop';
 /** What the next run does, in one line. */
 const summary = (c: RunConfig): string =>
   `${PRESETS[c.preset].tree ? PRESETS[c.preset].label : `${c.workers} workers`} · ` +
-  `${c.increments.toLocaleString('en')} increments each · ${STRATEGIES[c.strategy].label}`;
+  `${c.increments.toLocaleString('en')} increments each · ${strategyOf(c).label}`;
 
 /** The run view: the switch, Run, the result and the timeline. */
 export function EmbedRunView() {

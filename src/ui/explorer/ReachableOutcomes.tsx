@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { STRATEGIES } from '../../core/strategies';
+import { scenarioOf, strategyOf } from '../../core/scenarios';
+import { OutcomeTable } from './OutcomeTable';
 import { shapeKey, type ExploreStatus } from '../../store/explorerSlice';
 import { selectExplorer, selectRunConfig } from '../../store/explorerSelectors';
 import { useLab } from '../../store/labStore';
@@ -26,6 +27,9 @@ export function ReachableOutcomes() {
   const current =
     explorer.shape === shapeKey(config) ? (explorer.results[config.strategy] ?? null) : null;
   const finals = current?.finals ?? [];
+  // Where an outcome is more than the final value, "show how" has no single value to aim at.
+  const byFinal = !scenarioOf(config).countsWins;
+  const outcomes = current?.outcomes ?? [];
   const target = chosen !== null && finals.includes(chosen) ? chosen : (finals[0] ?? null);
   const searching = explorer.witness.status === 'searching';
   return (
@@ -44,7 +48,7 @@ export function ReachableOutcomes() {
         className="reachable"
         data-testid="reachable"
         data-state={readoutState(explorer.status, current !== null)}
-        data-values={current ? finals.join(',') : undefined}
+        data-values={current ? outcomes.join(',') : undefined}
         data-states={current?.states}
         data-complete={current ? String(current.complete) : undefined}
         aria-live="polite"
@@ -58,11 +62,18 @@ export function ReachableOutcomes() {
           !current &&
           (explorer.status === 'idle' || explorer.status === 'done') &&
           'Explore outcomes lists every final value some interleaving of these workers can reach.'}
-        {current && current.complete && (
+        {current && current.complete && !byFinal && (
           <>
-            {STRATEGIES[config.strategy].label}: a run can end at{' '}
-            <strong>{describeValues(finals)}</strong> ({fmt(finals.length)}{' '}
-            {finals.length === 1 ? 'value' : 'values'}; {fmt(current.states)} states searched).
+            {strategyOf(config).label}: {fmt(outcomes.length)} reachable{' '}
+            {outcomes.length === 1 ? 'outcome' : 'outcomes'} ({fmt(current.states)} states
+            searched).
+          </>
+        )}
+        {current && current.complete && byFinal && (
+          <>
+            {strategyOf(config).label}: a run can end at <strong>{describeValues(finals)}</strong> (
+            {fmt(finals.length)} {finals.length === 1 ? 'value' : 'values'}; {fmt(current.states)}{' '}
+            states searched).
           </>
         )}
         {current && !current.complete && (
@@ -72,7 +83,8 @@ export function ReachableOutcomes() {
           </>
         )}
       </p>
-      {finals.length > 0 && (
+      {current && !byFinal && <OutcomeTable scenario={config.scenario} outcomes={outcomes} />}
+      {byFinal && finals.length > 0 && (
         <div className="show-how">
           <label htmlFor={selectId}>Show me how it ends at</label>
           <select

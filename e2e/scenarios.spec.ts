@@ -1,0 +1,89 @@
+import { test, expect } from './fixtures';
+import { runOnce } from './lab';
+import type { Locator, Page } from '@playwright/test';
+
+const num = async (result: Locator, name: string) => Number(await result.getAttribute(name));
+
+/** Run once on real workers and read the bank's books from the result. */
+async function bankRun(page: Page) {
+  const readout = await runOnce(page);
+  expect(readout.state).toBe('done');
+  const result = page.getByTestId('result');
+  await expect(result).toHaveAttribute('data-scenario', 'bank');
+  const [final, paid, expected, lost] = await Promise.all(
+    ['data-final', 'data-paid', 'data-expected', 'data-lost'].map((n) => num(result, n)),
+  );
+  // The books balance: the debits the trace says were erased are exactly final − expected.
+  expect(expected).toBe(2000 - paid);
+  expect(lost).toBe(final - expected);
+  await expect(result).toHaveAttribute('data-books', 'balanced');
+  await expect(result).toHaveAttribute('data-overdrawn', String(final < 0));
+  return { final, paid, expected, lost };
+}
+
+test.describe('scenarios', () => {
+  test('racy withdrawals on real workers pay out more than the bank had', async ({ page }) => {
+    await page.goto('/?scenario=bank&preset=bank&engine=workers');
+    let overpaid = false;
+    for (let run = 0; run < 5 && !overpaid; run++) {
+      const { paid } = await bankRun(page);
+      overpaid = paid > 2000;
+    }
+    expect(overpaid, 'some racy run paid more than the balance of 2,000').toBe(true);
+  });
+
+  for (const strategy of ['cas', 'lock']) {
+    test(`${strategy} withdrawals always end at the balance the payments imply`, async ({
+      page,
+    }) => {
+      await page.goto(`/?scenario=bank&preset=bank&engine=workers&strategy=${strategy}`);
+      for (let run = 0; run < 2; run++) {
+        const { final, expected, paid } = await bankRun(page);
+        expect(final).toBe(expected);
+        expect(final).toBeGreaterThanOrEqual(0);
+        expect(paid).toBe(2000);
+      }
+    });
+  }
+
+  test('the counter result names its scenario too', async ({ page }) => {
+    await page.goto('/?workers=2&increments=10&strategy=atomic');
+    await runOnce(page);
+    await expect(page.getByTestId('result')).toHaveAttribute('data-scenario', 'counter');
+    // Choosing the bank keeps the numbers and opens from half of all withdrawals.
+    await page.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption('bank');
+    await expect(page).toHaveURL(/scenario=bank/);
+    await runOnce(page);
+    const result = page.getByTestId('result');
+    await expect(result).toHaveAttribute('data-scenario', 'bank');
+    await expect(result).toHaveAttribute('data-paid', '10');
+    await expect(result).toHaveAttribute('data-final', '0');
+  });
+
+  test('two racy claimers both win, driven with the keyboard', async ({ page }) => {
+    await page.goto('/?scenario=claim&workers=2&strategy=racy&mode=step');
+    const status = page.getByTestId('step-status');
+    await expect(status).toHaveAttribute('data-steps', '0');
+    // Both read 0, then both write their id: each believes it won.
+    for (const [i, key] of ['1', '2', '1', '2'].entries()) {
+      await expect(status).toHaveAttribute('data-busy', 'false');
+      await page.keyboard.press(key);
+      await expect(status).toHaveAttribute('data-steps', String(i + 1));
+    }
+    const result = page.getByTestId('result');
+    await expect(result).toHaveAttribute('data-state', 'done');
+    await expect(result).toHaveAttribute('data-winners', '2');
+    await expect(result).toHaveAttribute('data-owner', '2');
+    await expect(result).toHaveAttribute('data-lost', '1');
+  });
+
+  test('the explorer lists the bank as balance:paid pairs', async ({ page }) => {
+    await page.goto(
+      '/?view=explore&scenario=bank&workers=2&increments=2&balance=2&strategy=atomic',
+    );
+    await page.getByRole('button', { name: 'Explore outcomes' }).click();
+    const reachable = page.getByTestId('reachable');
+    await expect(reachable).toHaveAttribute('data-values', '-1:3,0:2');
+    await expect(page.getByTestId('outcome-table')).toContainText('Balance');
+  });
+});

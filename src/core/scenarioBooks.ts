@@ -1,0 +1,36 @@
+import { accountTrace, type Accounting } from './accounting';
+import { FLAG } from './layout';
+import { initialOf, scenarioOf } from './scenarios';
+import type { Trace } from './trace';
+
+/**
+ * The trace as a counter's, where its scenario can be counted as increments: the counter's
+ * as it is; the bank's with every value v mirrored to (opening balance − v), so each debit
+ * is an increment and the payments made are the increments expected. Null for a claim.
+ */
+export function countingView(trace: Trace): Trace | null {
+  const scenario = scenarioOf(trace.config);
+  const mirror = scenario.asIncrements;
+  if (!mirror) return null;
+  if (scenario.id === 'counter') return trace;
+  const initial = initialOf(trace.config);
+  const e = trace.events;
+  const value = e.value.map((v) => mirror(v, initial));
+  const replaced = e.replaced.map((v, i) =>
+    e.flags[i]! & FLAG.hasReplaced ? mirror(v, initial) : 0,
+  );
+  let writes = 0;
+  for (let i = 0; i < e.length; i++) if (e.flags[i]! & FLAG.hasReplaced) writes++;
+  return {
+    ...trace,
+    events: { ...e, value, replaced },
+    expected: writes,
+    final: mirror(trace.final, initial),
+  };
+}
+
+/** Account for a trace in its scenario's terms; null where the outcome alone judges the run. */
+export function accountRun(trace: Trace): Accounting | null {
+  const view = countingView(trace);
+  return view ? accountTrace(view) : null;
+}

@@ -1,0 +1,23 @@
+import type { Scenario } from '../scenarioTypes';
+import { STRATEGIES } from '../strategies';
+
+/** The lost update itself: workers add 1 to a shared counter. */
+export const COUNTER: Scenario = {
+  id: 'counter',
+  label: 'Counter',
+  lesson: 'Read, add one, write back: increments get lost between the read and the write.',
+  cell: 'counter',
+  chartLabel: 'counter',
+  initial: () => 0,
+  attempts: (s) => s.increments,
+  largestRead: (s, leaves) => leaves * s.increments,
+  fixedLength: true,
+  asIncrements: (value) => value,
+  countsWins: false,
+  strategies: STRATEGIES,
+  outcome(s, final) {
+    const expected = s.workers * s.increments;
+    return { scenario: 'counter', final, expected, lost: expected - final };
+  },
+  outcomeKey: (final) => [final],
+};
