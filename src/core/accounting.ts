@@ -80,17 +80,17 @@ function threadLosses(
   history: Int32Array,
 ): ThreadLoss[] {
   const e = trace.events;
-  const losses: ThreadLoss[] = trace.threads.map((t) => ({
-    thread: t.id,
-    increments: 0,
-    lostAsVictim: 0,
-    erasedAsClobberer: 0,
-  }));
-  for (const w of writes) {
-    const loss = losses[e.thread[w]!];
-    if (!loss) continue;
-    loss.increments++;
-    loss.erasedAsClobberer += erasedByEvent[w]!;
+  const ids = trace.threads.map((t) => t.id);
+  // Tallies in typed arrays, indexed loops: these passes run over every write.
+  const increments = new Float64Array(ids.length);
+  const erasedBy = new Float64Array(ids.length);
+  const victimOf = new Float64Array(ids.length);
+  for (let i = 0; i < writes.length; i++) {
+    const w = writes[i]!;
+    const t = e.thread[w]!;
+    if (t >= ids.length) continue;
+    increments[t]++;
+    erasedBy[t] += erasedByEvent[w]!;
   }
   // A write erased again by a later stale write still counts once for its owner.
   const counted = new Uint8Array(e.length);
@@ -98,13 +98,18 @@ function threadLosses(
     const clobberer = findings.thread[k]!;
     for (let p = findings.from[k]!; p < findings.to[k]!; p++) {
       const w = history[p]!;
-      const loss = losses[e.thread[w]!];
-      if (counted[w] || !loss || loss.thread === clobberer) continue;
+      const t = e.thread[w]!;
+      if (counted[w] || t >= ids.length || ids[t] === clobberer) continue;
       counted[w] = 1;
-      loss.lostAsVictim++;
+      victimOf[t]++;
     }
   }
-  return losses;
+  return ids.map((thread, t) => ({
+    thread,
+    increments: increments[t]!,
+    lostAsVictim: victimOf[t]!,
+    erasedAsClobberer: erasedBy[t]!,
+  }));
 }
 
 /** The stale write with the most writes between its read and itself. */

@@ -20,7 +20,8 @@ export interface WriteFinding {
 /**
  * Every clobbering write of a run, column by column: a run with millions of them keeps a few
  * typed arrays, which a worker hands to the page without copying. Entry k erased the writes
- * at `history[from[k]]` up to (not including) `history[to[k]]` of the counter's history.
+ * at `history[from[k]]` up to (not including) `history[to[k]]` of the counter's history;
+ * `to[k]` is the write's own place in that history (0 when it has none).
  */
 export interface FindingTable {
   length: number;

@@ -1,4 +1,5 @@
 import type { Accounting, WriteFinding } from './accounting';
+import { findingOf } from './findingTable';
 import { FLAG } from './layout';
 import { OPS } from './ops';
 import { threadLabel } from './threads';
@@ -10,20 +11,12 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const joinNames = (names: readonly string[]) =>
   names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 
-const positions = new WeakMap<Accounting, Int32Array>();
-
-/** The history entry the write at event `index` replaced: its event index, or -1. */
-function replacedWrite(trace: Trace, acc: Accounting, index: number): number {
-  const order = acc.history.index;
-  let position = positions.get(acc);
-  if (!position) {
-    // Built once per accounting: a list of findings asks this many times.
-    position = new Int32Array(trace.events.length).fill(-1);
-    for (let p = 0; p < order.length; p++) position[order[p]!] = p;
-    positions.set(acc, position);
-  }
-  const at = position[index] ?? -1;
-  return at > 0 ? order[at - 1]! : -1;
+/** The history entry the write of finding `f` replaced: its event index, or -1. */
+function replacedWrite(acc: Accounting, f: WriteFinding): number {
+  const k = findingOf(acc.findings, f.index);
+  // A finding's range ends at the write's own place in the history: the entry before it.
+  const at = k < 0 ? 0 : acc.findings.to[k]!;
+  return at > 0 ? acc.history.index[at - 1]! : -1;
 }
 
 /**
@@ -33,7 +26,7 @@ function replacedWrite(trace: Trace, acc: Accounting, index: number): number {
 export function describeFinding(trace: Trace, acc: Accounting, f: WriteFinding): string {
   const e = trace.events;
   const name = (thread: number) => threadLabel(trace.threads, thread);
-  const over = replacedWrite(trace, acc, f.index);
+  const over = replacedWrite(acc, f);
   const owner = over >= 0 && e.thread[over] !== f.thread ? `${name(e.thread[over]!)}'s ` : '';
   const head = `${name(f.thread)} wrote ${e.value[f.index]} over ${owner}${e.replaced[f.index]}`;
   if (f.erased < 0) {

@@ -42,8 +42,8 @@ export function findingAt(
 function victimsOf(writes: Int32Array, thread: Uint8Array): number[] {
   const seen = new Uint8Array(256);
   const victims: number[] = [];
-  for (const w of writes) {
-    const owner = thread[w]!;
+  for (let i = 0; i < writes.length; i++) {
+    const owner = thread[writes[i]!]!;
     if (seen[owner]) continue;
     seen[owner] = 1;
     victims.push(owner);

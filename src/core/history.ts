@@ -23,26 +23,36 @@ class Groups {
   private readonly ids: Map<number, number> | null = null;
 
   constructor(keys: Int32Array, items: Int32Array) {
-    let min = keys.length > 0 ? keys[0]! : 0;
+    const n = keys.length;
+    let min = n > 0 ? keys[0]! : 0;
     let max = min - 1;
-    for (const k of keys) {
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
       if (k < min) min = k;
       if (k > max) max = k;
     }
     this.min = min;
     this.span = max - min + 1;
-    if (this.span > 4 * keys.length + 1024) {
+    // Indexed loops over typed arrays: these passes run over every write of runs of millions.
+    const group = new Int32Array(n);
+    if (this.span > 4 * n + 1024) {
       const ids = new Map<number, number>();
-      for (const k of keys) if (!ids.has(k)) ids.set(k, ids.size);
+      for (let i = 0; i < n; i++) {
+        let g = ids.get(keys[i]!);
+        if (g === undefined) ids.set(keys[i]!, (g = ids.size));
+        group[i] = g;
+      }
       this.ids = ids;
       this.span = ids.size;
+    } else {
+      for (let i = 0; i < n; i++) group[i] = keys[i]! - min;
     }
     const start = new Int32Array(this.span + 1);
-    for (const k of keys) start[this.group(k) + 1]!++;
+    for (let i = 0; i < n; i++) start[group[i]! + 1]!++;
     for (let g = 0; g < this.span; g++) start[g + 1]! += start[g]!;
     const fill = start.slice(0, this.span);
     this.items = new Int32Array(items.length);
-    for (let i = 0; i < keys.length; i++) this.items[fill[this.group(keys[i]!)]!++] = items[i]!;
+    for (let i = 0; i < n; i++) this.items[fill[group[i]!]!++] = items[i]!;
     this.start = start;
   }
 
@@ -60,10 +70,9 @@ class ByReplaced {
   private readonly head: Int32Array;
 
   constructor(events: TraceEvents, writes: Int32Array) {
-    this.groups = new Groups(
-      writes.map((w) => events.replaced[w]!),
-      writes,
-    );
+    const replaced = new Int32Array(writes.length);
+    for (let i = 0; i < writes.length; i++) replaced[i] = events.replaced[writes[i]!]!;
+    this.groups = new Groups(replaced, writes);
     this.head = this.groups.start.slice(0, -1);
   }
 
@@ -119,15 +128,18 @@ function spliceCycles(
   nodeEvent.set(chain, 1);
   for (let k = 0; k <= chain.length; k++) next[k] = k < chain.length ? k + 1 : -1;
   let nodes = chain.length + 1;
-  const chainNodes = new Groups(
-    chain.map((w) => events.value[w]!),
-    chain.map((_, k) => k + 1),
-  );
+  const chainValues = new Int32Array(chain.length);
+  const chainNodeIds = new Int32Array(chain.length);
+  for (let k = 0; k < chain.length; k++) {
+    chainValues[k] = events.value[chain[k]!]!;
+    chainNodeIds[k] = k + 1;
+  }
+  const chainNodes = new Groups(chainValues, chainNodeIds);
   const splicedNodes = new Map<number, number[]>([[0, [0]]]);
   const tickOf = (node: number) => (node === 0 ? -Infinity : events.tick[nodeEvent[node]!]!);
 
   const placed = new Uint8Array(events.length);
-  for (const w of chain) placed[w] = 1;
+  for (let k = 0; k < chain.length; k++) placed[chain[k]!] = 1;
   let pending = writes.filter((w) => !placed[w]);
   while (pending.length > 0) {
     for (const w of pending) {

@@ -59,8 +59,9 @@ export function buildFindings(
     table.thread[k] = events.thread[index]!;
     table.read[k] = read < 0 ? -1 : read;
     table.erased[k] = erasedByEvent[index]!;
-    table.from[k] = source > -2 ? source + 1 : 0;
-    table.to[k] = source > -2 ? at : 0;
+    // `to` is the write's own place in the history even when it erased none of it (describe reads it).
+    table.to[k] = Math.max(at, 0);
+    table.from[k] = source > -2 ? source + 1 : table.to[k]!;
   }
   return table;
 }

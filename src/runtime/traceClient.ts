@@ -54,6 +54,11 @@ export class TraceClient {
     return c.race(c.api.encode(trace, summary));
   }
 
+  /** Start the worker ahead of a trace, so loading its script is not on the trace's way. */
+  warm(): void {
+    this.connection ??= this.connect();
+  }
+
   /** End the processing in flight, if any; its promise rejects with kind 'stopped'. */
   stop(): void {
     this.connection?.end(new TraceProcessingError('stopped', 'Reading the trace was stopped.'));

@@ -11,7 +11,13 @@ import { TraceProcessingError } from '../runtime/traceClient';
 import type { TraceInput } from '../workers/traceApi';
 import type { EngineSupport } from '../runtime/features';
 import { freshSeed, getEngine, simulated, usesSimulation } from './engines';
-import { readTrace, stopReading, type ReadTrace, type TraceProgress } from './traceReading';
+import {
+  prepareReading,
+  readTrace,
+  stopReading,
+  type ReadTrace,
+  type TraceProgress,
+} from './traceReading';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
 export type Books = 'balanced' | 'unbalanced' | 'untraced' | 'truncated';
@@ -137,6 +143,7 @@ export const createRunSlice: StateCreator<Needs, [], [], RunSlice> = (set, get) 
       const mine = ++owner;
       const { config, page } = get();
       set({ status: 'running', error: null, reading: null });
+      prepareReading();
       try {
         const simulate = usesSimulation(page, await get().detectEngine());
         const seed = simulate ? (page.seed ?? freshSeed()) : null;

@@ -27,6 +27,9 @@ export async function readTrace(
   return { trace, accounting };
 }
 
+/** Have the trace worker ready before the trace is: a run calls this as it starts. */
+export const prepareReading = (): void => getTraceClient().warm();
+
 /** Stop the reading in flight, if any. */
 export const stopReading = (): void => getTraceClient().stop();
 

@@ -13,7 +13,7 @@ import { Gutter, LaneBands } from './Gutter';
 import { useDarkScheme } from './hooks';
 import { columnStarts, maxZoom, timelineGeometry, type XMode } from './layout';
 import { Legend } from './Legend';
-import { timelineModel } from './model';
+import { timelineModel, type TimelineModel } from './model';
 import { Narration } from './Narration';
 import { laneSteps } from './stepLanes';
 import { useAutoplay } from './useAutoplay';
@@ -72,7 +72,7 @@ export function TimelineView({
     [positions, plotWidth],
   );
 
-  const onFrame = useTimings(rootRef, model, width);
+  const { onFrame, onDrawn } = useTimings(rootRef, model, width);
   const zoom = useZoomActions();
   const { zoomAtCurrent, setView: setCursorView } = useCursor(rootRef, cursorRef, zoom);
   const { marksRef, markersRef, ticksRef, layers } = useLayers();
@@ -82,8 +82,30 @@ export function TimelineView({
   const onKeyDown = useTimelineKeys(model.length, zoom, zoomAtCurrent);
   useAutoplay(trace);
 
-  /** One frame of the view at zoom `transform`: everything that moves when it changes. */
-  const draw = (transform: ZoomTransform) => {
+  /** The canvas, and the root's record of what is in view. */
+  const paintBase = (
+    root: HTMLElement,
+    canvas: HTMLCanvasElement,
+    {
+      svgMode,
+      from,
+      to,
+      starts,
+    }: { svgMode: boolean; from: number; to: number; starts: Int32Array },
+  ) => {
+    const mode = svgMode ? 'svg' : 'canvas';
+    if (root.dataset.mode !== mode) root.dataset.mode = mode;
+    if (root.dataset.visible !== String(to - from)) root.dataset.visible = String(to - from);
+    // The first access in view: a pan moves it, where data-visible stays.
+    if (root.dataset.viewStart !== String(from)) root.dataset.viewStart = String(from);
+    paintCanvas(canvas, { model, starts, geometry, marks: !svgMode, dark });
+  };
+
+  /**
+   * One frame of the view at zoom `transform`: everything that moves when it changes. A large
+   * trace's first frame comes in two tasks: the canvas, then what lies over it (`part`).
+   */
+  const draw = (transform: ZoomTransform, part: 'all' | 'canvas' | 'overlay' = 'all') => {
     const root = rootRef.current;
     const canvas = canvasRef.current;
     const drawn = layers.current;
@@ -93,12 +115,8 @@ export function TimelineView({
     const from = starts[0]!;
     const to = starts[plotWidth]!;
     const svgMode = to - from <= Math.min(SVG_MAX_VISIBLE, plotWidth / SVG_MIN_PIXELS);
-    const mode = svgMode ? 'svg' : 'canvas';
-    if (root.dataset.mode !== mode) root.dataset.mode = mode;
-    if (root.dataset.visible !== String(to - from)) root.dataset.visible = String(to - from);
-    // The first access in view: a pan moves it, where data-visible stays.
-    if (root.dataset.viewStart !== String(from)) root.dataset.viewStart = String(from);
-    paintCanvas(canvas, { model, starts, geometry, marks: !svgMode, dark });
+    if (part !== 'overlay') paintBase(root, canvas, { svgMode, from, to, starts });
+    if (part === 'canvas') return;
     drawn.marks.draw(svgMode ? { model, positions, x, tx: transform.x, geometry, from, to } : null);
     drawn.markers.draw({ model, positions, x, geometry, starts, tx: transform.x });
     drawn.axis.draw(x, xMode, plotWidth, model.length);
@@ -109,10 +127,26 @@ export function TimelineView({
   const zoomOptions = { width: plotWidth, height, maxScale: maxZoom(model.length, plotWidth) };
   const transformRef = useZoom(zoomRef, zoom, zoomOptions, draw, onFrame);
 
-  // Whatever React changed (trace, width, x mode, colours), drawn at the current zoom before
-  // paint; a render for anything else (a tooltip, step mode) draws nothing.
-  const redraw = useEffectEvent(() => draw(transformRef.current));
-  useLayoutEffect(() => redraw(), [model, positions, geometry, base, dark, xMode]);
+  // Whatever React changed (width, x mode, colours), drawn at the current zoom before paint; a
+  // render for anything else (a tooltip, step mode) draws nothing. A new trace is drawn in tasks
+  // of its own, canvas then overlay: the commit that shows a run's results stays short, and so
+  // does each part of the draw.
+  const redraw = useEffectEvent((part: 'all' | 'canvas' | 'overlay') => {
+    draw(transformRef.current, part);
+    if (part !== 'canvas') onDrawn();
+  });
+  const drawnModel = useRef<TimelineModel | null>(null);
+  useLayoutEffect(() => {
+    if (drawnModel.current === model) return redraw('all');
+    let next = setTimeout(() => {
+      redraw('canvas');
+      next = setTimeout(() => {
+        drawnModel.current = model;
+        redraw('overlay');
+      });
+    });
+    return () => clearTimeout(next);
+  }, [model, positions, geometry, base, dark, xMode]);
 
   const clipId = `tl-clip-${useId().replace(/[^\w-]/g, '')}`;
   return (

@@ -18,7 +18,10 @@ export interface CanvasProps {
 
 /** Rows of a lane: what was seen (upper), what was written (lower), lock traffic (base). */
 const ROWS = 3;
-const pickers = [upperKind, lowerKind, baseKind];
+/** Row r's kind for each lane mask (masks are bytes): a lookup, per column and lane. */
+const KIND_OF_MASK = [upperKind, lowerKind, baseKind].map((pick) =>
+  Int8Array.from({ length: 256 }, (_, mask) => pick(mask)),
+);
 
 function rowSpans(laneHeight: number): [number, number][] {
   const half = Math.max(3, Math.round(laneHeight * 0.28));
@@ -93,7 +96,7 @@ function paintMarks(ctx: CanvasRenderingContext2D, props: CanvasProps, palette: 
     for (let lane = 0; lane < lanes; lane++) {
       for (let row = 0; row < ROWS; row++) {
         const slot = lane * ROWS + row;
-        const kind = c < width ? pickers[row]!(masks[lane]!) : -1;
+        const kind = c < width ? KIND_OF_MASK[row]![masks[lane]!]! : -1;
         if (kind === runKind[slot]) continue;
         flush(slot, c);
         runKind[slot] = kind;

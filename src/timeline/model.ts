@@ -33,14 +33,13 @@ export function timelineModel(trace: Trace, accounting: Accounting | null): Time
   const started = performance.now();
   const e = trace.events;
   const columns = prebuiltColumns(trace, accounting) ?? buildModelColumns(trace, accounting);
-  const source = new Int32Array(e.length);
   const model: TimelineModel = {
     ...columns,
     trace,
     accounting,
     strategy: strategyOf(trace.config),
     length: e.length,
-    sourceAt: lazyColumn(source, sourceFiller(e, source)),
+    sourceAt: lazySources(trace),
     order: orderPositions(e.length),
     wall: hasWallTime(e.wall) ? wallPositions(e.wall) : null,
     builtAt: started,
@@ -49,6 +48,18 @@ export function timelineModel(trace: Trace, accounting: Accounting | null): Time
   model.buildMs = performance.now() - started;
   models.set(trace, model);
   return model;
+}
+
+/** sourceAt, its column allocated on first use: a large trace's first frame never asks. */
+function lazySources(trace: Trace): (i: number) => number {
+  let read: ((i: number) => number) | null = null;
+  return (i) => {
+    if (!read) {
+      const source = new Int32Array(trace.events.length);
+      read = lazyColumn(source, sourceFiller(trace.events, source));
+    }
+    return read(i);
+  };
 }
 
 /** The finding of the write at event `index` as an object; undefined when it erased nothing. */

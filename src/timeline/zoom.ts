@@ -68,6 +68,9 @@ export function createZoom(
       // Keep the same part of the trace in view when the width changes.
       const t = zoomTransform(el);
       const x = previous.width > 0 ? (t.x * next.width) / previous.width : t.x;
+      // Unmoved (a new trace, a resize at the left edge): the view's own redraw covers it, and
+      // a second full draw of a large trace would be a long task for nothing.
+      if (x === t.x) return;
       behavior.transform(selection, zoomIdentity.translate(x, 0).scale(t.k));
     },
     reset: () => behavior.transform(selection, zoomIdentity),

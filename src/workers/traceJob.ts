@@ -11,8 +11,9 @@ const CHECK_END = 0.85;
 /** Read the input into a trace, check its books and build the timeline's columns. */
 export async function processInput(
   input: TraceInput,
-  progress: (p: TraceProgress) => void,
+  report: (p: TraceProgress) => void,
 ): Promise<ProcessAnswer> {
+  const progress = wholePercents(report);
   let trace: Trace;
   if (input.kind === 'shared') {
     const { cells, events, regions, header } = input.source;
@@ -35,4 +36,18 @@ export async function processInput(
   progress({ step: 'drawing', accesses, fraction: CHECK_END });
   const columns = buildModelColumns(trace, accounting);
   return { ok: true, processed: { trace, accounting, columns } };
+}
+
+/**
+ * `report`, called only when the step or the whole percent changes: each call is a message
+ * to the page and a render there, and a file's chunks arrive by the thousand.
+ */
+function wholePercents(report: (p: TraceProgress) => void): (p: TraceProgress) => void {
+  let last = '';
+  return (p) => {
+    const key = `${p.step} ${p.accesses} ${Math.floor(p.fraction * 100)}`;
+    if (key === last) return;
+    last = key;
+    report(p);
+  };
 }
