@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Accounting } from '../core/accounting';
-import { expectedTotal, type RunConfig } from '../core/config';
+import type { RunConfig } from '../core/config';
+import { scenarioOf } from '../core/scenarios';
+import type { ScenarioOutcome } from '../core/scenarioTypes';
 import type { StrategyId } from '../core/strategies';
 import type { Trace } from '../core/trace';
 import { EngineError } from '../runtime/engine';
@@ -20,7 +22,8 @@ import {
 } from './traceReading';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
-export type Books = 'balanced' | 'unbalanced' | 'untraced' | 'truncated';
+/** 'judged': a scenario whose writes are not increments (a claim) is judged by its outcome. */
+export type Books = 'balanced' | 'unbalanced' | 'untraced' | 'truncated' | 'judged';
 
 /** What the result panel shows of the last finished run (or imported trace). */
 export interface RunResult {
@@ -36,6 +39,8 @@ export interface RunResult {
   workersIsolated: boolean;
   books: Books;
   tallies: ThreadTally[];
+  /** The run judged in its scenario's terms (payments, winners…). */
+  outcome: ScenarioOutcome;
 }
 
 export interface RunSlice {
@@ -65,8 +70,16 @@ type Needs = RunSlice & {
   addNotices(source: 'import', texts: readonly string[]): void;
 };
 
-const booksOf = (acc: Accounting | null): Books =>
-  !acc ? 'untraced' : !acc.complete ? 'truncated' : acc.balanced ? 'balanced' : 'unbalanced';
+const booksOf = (config: RunConfig, acc: Accounting | null): Books =>
+  !acc && !scenarioOf(config).asIncrements
+    ? 'judged'
+    : !acc
+      ? 'untraced'
+      : !acc.complete
+        ? 'truncated'
+        : acc.balanced
+          ? 'balanced'
+          : 'unbalanced';
 
 export function resultOf(
   config: RunConfig,
@@ -75,13 +88,16 @@ export function resultOf(
   engineName: RunResult['engine'],
   seed: number | null = null,
 ): RunResult {
-  const expected = expectedTotal(config);
-  const books = booksOf(accounting);
+  const won = outcome.tallies.reduce((sum, t) => sum + (t.won ?? 0), 0);
+  const judged = scenarioOf(config).outcome(config, outcome.final, won);
+  const expected = judged.expected;
+  const books = booksOf(config, accounting);
   return {
     expected,
     final: outcome.final,
     // The trace's own count when it is whole; otherwise what the numbers imply.
-    lost: accounting && books !== 'truncated' ? accounting.lost : expected - outcome.final,
+    lost: accounting && books !== 'truncated' ? accounting.lost : judged.lost,
+    outcome: judged,
     elapsedMs: outcome.elapsedMs,
     strategy: config.strategy,
     preset: config.preset,
