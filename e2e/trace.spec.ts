@@ -101,8 +101,9 @@ test.describe('trace files', () => {
   test('a large trace is read off the main thread with progress, and Stop ends the reading', async ({
     page,
   }) => {
-    // 2,000,000 accesses: recorded by default, and long enough to read to catch it reading.
-    await page.goto('/?workers=2&increments=500000&work=0');
+    // The quad preset's 8,000,000 accesses: recorded by default, and seconds of reading, so Stop
+    // lands mid-read even on a fast machine (2,000,000 could finish before the click).
+    await page.goto('/?preset=quad');
     const { result, run, stop } = lab(page);
     await run.click();
     const reading = page.getByTestId('reading');
@@ -114,9 +115,9 @@ test.describe('trace files', () => {
     await expect(reading).toBeHidden();
 
     const readout = await runToDone(page, 120_000);
-    await expect(result).toHaveAttribute('data-accesses', '2000001');
+    await expect(result).toHaveAttribute('data-accesses', '8000001');
     await expect(result).toHaveAttribute('data-books', 'balanced');
-    expect(readout.expected).toBe(1_000_000);
+    expect(readout.expected).toBe(4_000_000);
   });
 
   test('a bad or oversized file is refused with its reason, and the run on screen stays', async ({
