@@ -45,7 +45,8 @@ async function firstVisitBytes(ctx, { query, noRun }) {
     // Worker scripts count on their own: a first visit should start none.
     const kind = /\.worker-[\w-]+\.js$/.test(url.pathname) ? 'worker' : type;
     if (!(kind in totals) || response.status() !== 200) continue;
-    const body = await response.body();
+    // A worker's script body is not kept by the browser: read the same file from dist/.
+    const body = await response.body().catch(() => readFile(path.join(ctx.distDir, url.pathname)));
     const sum = totals[kind];
     sum[0]++;
     sum[1] += body.length;
