@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import {
+  LIMITS,
   PRESET_IDS,
   PRESETS,
   RUN_PARAM_SCHEMAS,
@@ -140,7 +141,7 @@ export function Controls() {
           disabled={running}
           onChange={(e) => setTrace(e.target.value as TraceSetting)}
         >
-          <option value="auto">Auto (up to 2,000,000)</option>
+          <option value="auto">Auto (up to {LIMITS.traceAutoEvents.toLocaleString('en')})</option>
           <option value="on">On</option>
           <option value="wall">On, with wall time</option>
           <option value="off">Off (fastest)</option>
