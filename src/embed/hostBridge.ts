@@ -1,12 +1,9 @@
 import type { StoreApi } from 'zustand';
 import { useLab, type LabState } from '../store/labStore';
 import { COMPARE_SIDES } from '../store/compareSlice';
+import { errorMessage, heightMessage, readyMessage, resultMessage } from './frameMessages';
 import {
-  errorMessage,
-  heightMessage,
   parseHostMessage,
-  readyMessage,
-  resultMessage,
   type HostSettings,
   type OutgoingMessage,
   type ResultMessage,
@@ -32,6 +29,8 @@ type BridgeState = Pick<
   | 'setWorkers'
   | 'setIncrements'
   | 'setWork'
+  | 'setScenario'
+  | 'setBalance'
   | 'setStrategy'
   | 'setAtomic'
   | 'setPage'
@@ -58,12 +57,30 @@ export function frameIdFrom(search: string): string | null {
   return id && /^[\w-]{1,64}$/.test(id) ? id : null;
 }
 
-/** Apply a host's settings the way the reader's own controls would, in a fixed order. */
-function applySettings(state: BridgeState, settings: HostSettings): void {
+/** A balance sent for a run that is not the bank's. */
+export const BALANCE_OUTSIDE_BANK =
+  'Ignored balance from the host page: only the bank scenario has a balance.';
+
+/**
+ * Apply a host's settings the way the reader's own controls would, in a fixed order; returns
+ * what could not apply to the run as it then is.
+ */
+function applySettings(store: BridgeDeps['store'], settings: HostSettings): string[] {
+  const state = store.getState();
+  const refused: string[] = [];
   if (settings.preset !== undefined) state.setPreset(settings.preset);
   if (settings.workers !== undefined) state.setWorkers(settings.workers);
   if (settings.increments !== undefined) state.setIncrements(settings.increments);
   if (settings.work !== undefined) state.setWork(settings.work);
+  // The scenario the run already plays (a bank preset's, say) is kept with its balance.
+  const scenario = () => store.getState().config.scenario ?? 'counter';
+  if (settings.scenario !== undefined && settings.scenario !== scenario()) {
+    state.setScenario(settings.scenario);
+  }
+  if (settings.balance !== undefined) {
+    if (scenario() === 'bank') state.setBalance(settings.balance);
+    else refused.push(BALANCE_OUTSIDE_BANK);
+  }
   // A strategy named outright says more than the switch, so it wins when both are sent.
   if (settings.strategy !== undefined) state.setStrategy(settings.strategy);
   else if (settings.atomic !== undefined) state.setAtomic(settings.atomic);
@@ -74,6 +91,7 @@ function applySettings(state: BridgeState, settings: HostSettings): void {
     if (page[key] === undefined) delete page[key];
   }
   if (Object.keys(page).length > 0) state.setPage(page);
+  return refused;
 }
 
 /** Report the content height of this document whenever it changes. */
@@ -137,10 +155,10 @@ export function startHostBridge(deps: BridgeDeps = browserDeps()): () => void {
     } else {
       // A new set replaces what the host's last one was told.
       for (const n of state.notices) if (n.source === 'embed') state.dismissNotice(n.id);
-      applySettings(state, command.settings);
-      if (command.refused.length > 0) {
-        state.addNotices('embed', command.refused);
-        for (const text of command.refused) post(errorMessage(text));
+      const refused = [...command.refused, ...applySettings(store, command.settings)];
+      if (refused.length > 0) {
+        state.addNotices('embed', refused);
+        for (const text of refused) post(errorMessage(text));
       }
     }
   };

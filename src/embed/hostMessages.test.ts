@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../core/config';
-import { heightMessage, parseHostMessage, resultMessage } from './hostMessages';
+import { heightMessage, resultMessage } from './frameMessages';
+import { parseHostMessage } from './hostMessages';
 
 describe('parseHostMessage', () => {
   it('reads a run command', () => {
@@ -116,6 +117,7 @@ describe('outgoing messages', () => {
       engine: 'workers' as const,
       seed: 7,
       tallies: [],
+      outcome: { scenario: 'counter' as const, final: 391, expected: 400, lost: 9 },
     };
     expect(resultMessage(result)).toEqual({
       type: 'race-lab:result',
@@ -124,7 +126,42 @@ describe('outgoing messages', () => {
       lost: 9,
       strategy: 'racy',
       engine: 'workers',
+      scenario: 'counter',
     });
+  });
+
+  it("reports a bank's payments and a claim's winners with the scenario", () => {
+    const run = { expected: 0, final: 0, lost: 0, strategy: 'racy' as const };
+    const bank = { scenario: 'bank' as const, final: -1, expected: -1, lost: 0 };
+    expect(
+      resultMessage({
+        ...run,
+        engine: 'simulated',
+        outcome: { ...bank, paid: 3, overdrawn: true },
+      }),
+    ).toMatchObject({ scenario: 'bank', paid: 3, overdrawn: true });
+    const claim = { scenario: 'claim' as const, final: 2, expected: 1, lost: 1 };
+    const message = resultMessage({
+      ...run,
+      engine: 'workers',
+      outcome: { ...claim, winners: 2, owner: 2 },
+    });
+    expect(message).toMatchObject({ scenario: 'claim', winners: 2, owner: 2 });
+    expect(message).not.toHaveProperty('paid');
+  });
+
+  it('reads a scenario and a balance as the URL does', () => {
+    expect(parseHostMessage({ type: 'race-lab:set', scenario: 'bank', balance: '2000' })).toEqual({
+      type: 'set',
+      settings: { scenario: 'bank', balance: 2000 },
+      refused: [],
+    });
+    const bad = parseHostMessage({ type: 'race-lab:set', scenario: 'Bank', balance: 1_000_001 });
+    expect(bad).toMatchObject({ settings: {} });
+    expect(bad?.type === 'set' && bad.refused).toEqual([
+      expect.stringMatching(/^Ignored scenario="Bank" from the host page: must be one of/),
+      'Ignored balance=1000001 from the host page: must be at most 1,000,000.',
+    ]);
   });
 
   it('says nothing of an imported trace', () => {

@@ -1,18 +1,15 @@
 import { z } from '../core/zod';
-import {
-  RUN_PARAM_SCHEMAS,
-  type PresetId,
-  type RunConfig,
-  type TraceSetting,
-} from '../core/config';
+import { RUN_PARAM_SCHEMAS, type PresetId, type TraceSetting } from '../core/config';
 import { PAGE_PARAM_SCHEMAS, type PageParams } from '../core/pageParams';
+import type { ScenarioId } from '../core/scenarioTypes';
 import type { StrategyId } from '../core/strategies';
 
 // The messages between an embedded Race Lab and the page that frames it (docs/embedding.md).
-// Version 2 only adds to version 1: new fields, new messages; nothing removed or renamed.
+// Each version only adds to the one before: new fields, new messages; nothing removed or
+// renamed. Version 3 adds the scenario (and the bank's balance) to ready, result and set.
 
 /** The protocol version the embed speaks, sent in race-lab:ready. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** What race-lab:ready reports of the settings: the URL parameters' names and values. */
 export interface ReadySettings {
@@ -22,6 +19,9 @@ export interface ReadySettings {
   strategy: StrategyId;
   work: number;
   trace: TraceSetting;
+  scenario: ScenarioId;
+  /** The bank's opening balance; null in the other scenarios. */
+  balance: number | null;
   view: PageParams['view'];
   mode: PageParams['mode'];
   engine: PageParams['engine'];
@@ -47,6 +47,13 @@ export interface ResultMessage {
   lost: number;
   strategy: StrategyId;
   engine: 'workers' | 'simulated';
+  scenario: ScenarioId;
+  /** bank: payments made, and whether the balance ended below zero. */
+  paid?: number;
+  overdrawn?: boolean;
+  /** claim: workers that believe they won, and the id the owner cell holds. */
+  winners?: number;
+  owner?: number;
   /** In the compare view: the side that ran (`left` racy, `right` atomic). */
   side?: 'left' | 'right';
 }
@@ -75,6 +82,9 @@ export interface HostSettings {
   increments?: number;
   strategy?: StrategyId;
   work?: number;
+  scenario?: ScenarioId;
+  /** The bank's opening balance (only the bank scenario has one). */
+  balance?: number;
   /** The Atomic increments switch: true is the atomic strategy, false the racy one. */
   atomic?: boolean;
   theme?: PageParams['theme'];
@@ -110,6 +120,8 @@ export const SET_FIELD_SCHEMAS = {
   increments: numeric(R.increments),
   strategy: R.strategy,
   work: numeric(R.work),
+  scenario: R.scenario,
+  balance: numeric(R.balance),
   atomic: z.boolean({ error: 'must be true or false' }),
   theme: PAGE_PARAM_SCHEMAS.theme,
   trace: R.trace,
@@ -179,57 +191,3 @@ export function parseHostMessage(data: unknown): HostCommand | null {
   }
   return { type: 'set', settings: settings as HostSettings, refused };
 }
-
-/** What a host hears of a finished run; null for results that did not come from a run here. */
-export function resultMessage(result: {
-  expected: number;
-  final: number;
-  lost: number;
-  strategy: StrategyId;
-  engine: 'workers' | 'simulated' | 'imported';
-}): ResultMessage | null {
-  if (result.engine === 'imported') return null;
-  const { expected, final, lost, strategy, engine } = result;
-  return { type: 'race-lab:result', expected, final, lost, strategy, engine };
-}
-
-/** The height message for a content height in CSS pixels. */
-export const heightMessage = (height: number): HeightMessage => ({
-  type: 'race-lab:height',
-  height: Math.ceil(height),
-});
-
-/** The race-lab:ready message for these settings and last result. */
-export function readyMessage(
-  config: RunConfig,
-  page: PageParams,
-  result: ResultMessage | null,
-): ReadyMessage {
-  const { preset, workers, increments, strategy, work, trace } = config;
-  const { view, mode, engine, seed, theme, challenge } = page;
-  return {
-    type: 'race-lab:ready',
-    version: PROTOCOL_VERSION,
-    settings: {
-      preset,
-      workers,
-      increments,
-      strategy,
-      work,
-      trace,
-      view,
-      mode,
-      engine,
-      seed,
-      theme,
-      challenge,
-    },
-    result,
-  };
-}
-
-/** The error message for `text`. */
-export const errorMessage = (text: string): ErrorMessage => ({
-  type: 'race-lab:error',
-  message: text,
-});

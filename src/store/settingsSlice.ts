@@ -23,6 +23,8 @@ export interface SettingsSlice {
   setStrategy(strategy: StrategyId): void;
   /** Play another scenario with the same numbers (the bank from its default balance). */
   setScenario(scenario: ScenarioId): void;
+  /** The bank's opening balance; nothing in the other scenarios, which have none. */
+  setBalance(balance: number): void;
   /** The Atomic increments switch: racy ↔ atomic. */
   setAtomic(on: boolean): void;
   setWorkers(workers: number): void;
@@ -62,6 +64,8 @@ export const createSettingsSlice: StateCreator<SettingsSlice, [], [], SettingsSl
         delete base.balance;
         return { config: scenario === 'counter' ? base : { ...base, scenario } };
       }),
+    setBalance: (balance) =>
+      set((s) => (s.config.scenario === 'bank' ? { config: { ...s.config, balance } } : {})),
     setAtomic: (on) => patch(() => ({ strategy: on ? 'atomic' : 'racy' })),
     setWorkers: (workers) => patch((c) => ({ ...custom(c), workers })),
     setIncrements: (increments) => patch((c) => ({ ...custom(c), increments })),

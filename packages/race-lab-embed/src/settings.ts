@@ -1,13 +1,19 @@
 // What an embed shows, as attributes, props and URL parameters (docs/embedding.md). Pure: no
 // window, no document, so it runs on a server too.
 
+import { SETTING_SPECS, type SettingSpec, type SpecName } from './attributes.js';
+
 /** The settings of an embed; each is the URL parameter of the same name. */
 export interface RaceLabSettings {
-  preset?: 'blog' | 'pair' | 'quad' | 'custom';
+  preset?: 'blog' | 'pair' | 'quad' | 'bank' | 'claim' | 'custom';
   workers?: number;
   increments?: number;
   strategy?: 'racy' | 'atomic' | 'lock' | 'lock-each' | 'cas';
   work?: number;
+  /** The lesson: the counter (default), the bank that pays too much, the claim two workers win. */
+  scenario?: 'counter' | 'bank' | 'claim';
+  /** The bank's opening balance, 0–1,000,000 (default: half of all withdrawals attempted). */
+  balance?: number;
   view?: 'run' | 'explore' | 'compare';
   mode?: 'run' | 'step';
   /** A fixed interleaving, as the app's Share link writes it. */
@@ -20,47 +26,30 @@ export interface RaceLabSettings {
   challenge?: string;
   /** A Race Lab trace file on the app's own origin, played on open (`trace-url`). */
   traceUrl?: string;
+  /** `transparent`: no background of its own, the host page's shows through. */
+  background?: 'opaque' | 'transparent';
 }
 
 export type SettingName = keyof RaceLabSettings;
 
-/** Every setting with its attribute / URL parameter name. */
-export const SETTING_ATTRIBUTES: Readonly<Record<SettingName, string>> = {
-  preset: 'preset',
-  workers: 'workers',
-  increments: 'increments',
-  strategy: 'strategy',
-  work: 'work',
-  view: 'view',
-  mode: 'mode',
-  schedule: 'schedule',
-  seed: 'seed',
-  engine: 'engine',
-  theme: 'theme',
-  trace: 'trace',
-  challenge: 'challenge',
-  traceUrl: 'trace-url',
-};
+// Every setting has its row in the table, and every row is a setting: either slip fails to compile.
+const SPECS: Readonly<Record<SettingName, SettingSpec>> &
+  Record<Exclude<SpecName, SettingName>, never> = SETTING_SPECS;
 
-export const SETTING_NAMES = Object.keys(SETTING_ATTRIBUTES) as SettingName[];
+/** Every setting with its attribute / URL parameter name. */
+export const SETTING_ATTRIBUTES = Object.fromEntries(
+  Object.entries(SPECS).map(([name, spec]) => [name, spec.attribute]),
+) as Readonly<Record<SettingName, string>>;
+
+export const SETTING_NAMES = Object.keys(SPECS) as SettingName[];
 
 /**
  * Settings a running frame takes through race-lab:set. The others (a schedule, a challenge, a
  * trace file) decide what the frame opens with, so changing them loads the frame again.
  */
-export const LIVE_SETTINGS: readonly SettingName[] = [
-  'preset',
-  'workers',
-  'increments',
-  'strategy',
-  'work',
-  'view',
-  'mode',
-  'seed',
-  'engine',
-  'theme',
-  'trace',
-];
+export const LIVE_SETTINGS: readonly SettingName[] = SETTING_NAMES.filter(
+  (name) => SPECS[name].live,
+);
 
 /** Where the app lives, as a folder URL: `https://lab.example` → `https://lab.example/`. */
 export function appFolder(src: string): string {
