@@ -10,33 +10,37 @@ const loadPosters = async (): Promise<PosterModule> =>
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
- * The posters of the blog's program (docs/embedding.md, "Fallbacks"), one per strategy, made
- * from a seeded simulated run: emitted into the build, and served by the dev server.
+ * The posters of the blog's, the bank's and the claim's programs (docs/embedding.md,
+ * "Posters"), one per strategy, each made from a seeded simulated run: emitted into the build,
+ * and served by the dev server.
  */
-export function blogPosters(): Plugin {
+export function presetPosters(): Plugin {
   return {
     name: 'race-lab:posters',
     async generateBundle() {
-      const { POSTER_STRATEGIES, posterPath, posterSvg } = await loadPosters();
-      for (const strategy of POSTER_STRATEGIES) {
-        this.emitFile({
-          type: 'asset',
-          fileName: posterPath(strategy),
-          source: posterSvg(strategy),
-        });
+      const { POSTER_PRESETS, POSTER_STRATEGIES, posterPath, posterSvg } = await loadPosters();
+      for (const preset of POSTER_PRESETS) {
+        for (const strategy of POSTER_STRATEGIES) {
+          this.emitFile({
+            type: 'asset',
+            fileName: posterPath(preset, strategy),
+            source: posterSvg(preset, strategy),
+          });
+        }
       }
     },
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
-        const match = /^\/poster\/blog-([a-z-]+)\.svg$/.exec(
+        const match = /^\/poster\/([a-z]+)-([a-z-]+)\.svg$/.exec(
           (req.url ?? '').replace(/[?#].*$/, ''),
         );
         if (!match) return next();
-        loadPosters().then(({ POSTER_STRATEGIES, posterSvg }) => {
-          const strategy = POSTER_STRATEGIES.find((s) => s === match[1]);
-          if (!strategy) return next();
+        loadPosters().then(({ POSTER_PRESETS, POSTER_STRATEGIES, posterSvg }) => {
+          const preset = POSTER_PRESETS.find((p) => p === match[1]);
+          const strategy = POSTER_STRATEGIES.find((s) => s === match[2]);
+          if (!preset || !strategy) return next();
           res.setHeader('Content-Type', 'image/svg+xml');
-          res.end(posterSvg(strategy));
+          res.end(posterSvg(preset, strategy));
         }, next);
       });
     },

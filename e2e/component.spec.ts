@@ -62,7 +62,7 @@ test.describe('<race-lab> from embed.js', () => {
     await expect(frame.getByTestId('timeline')).toBeVisible();
     const [ready] = await eventsNamed(page, 'race-lab-ready');
     expect(ready).toMatchObject({
-      version: 2,
+      version: 3,
       frame: 'race-lab-1',
       settings: { preset: 'custom', workers: 2, increments: 3, mode: 'step' },
       result: null,

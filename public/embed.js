@@ -35,7 +35,7 @@
     [940, 730],
     [Infinity, 690],
   ];
-  var PRESET_THREADS = { blog: 7, pair: 3, quad: 5, custom: 5 };
+  var PRESET_THREADS = { blog: 7, pair: 3, quad: 5, bank: 5, claim: 5, custom: 5 };
   // Views other than the run view, measured before any click: [narrower than 700 px, wider].
   var VIEW_HEIGHTS = { compare: [300, 230], explore: [820, 540] };
   // Step mode is the run view plus a button per worker; a challenge adds its goal.
@@ -268,13 +268,17 @@
 
   // <race-lab>: attributes are the URL parameters; `src` says where Race Lab is (default: where
   // this script came from). Attributes changed later reach the running frame as race-lab:set;
-  // those it opens with (a schedule, a challenge, a trace file, src) load it again.
+  // those it opens with (a schedule, a challenge, a trace file, src) load it again. Both lists
+  // are the race-lab-embed package's table (packages/race-lab-embed/src/attributes.ts); a unit
+  // test, src/embed/embedAttributes.test.ts, keeps them equal.
   var ATTRIBUTES = [
     'preset',
     'workers',
     'increments',
     'strategy',
     'work',
+    'scenario',
+    'balance',
     'view',
     'mode',
     'schedule',
@@ -292,6 +296,8 @@
     'increments',
     'strategy',
     'work',
+    'scenario',
+    'balance',
     'view',
     'mode',
     'seed',

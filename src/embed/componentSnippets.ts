@@ -1,3 +1,4 @@
+import { SETTING_SPECS } from '../../packages/race-lab-embed/src/attributes';
 import type { PageParams } from '../core/pageParams';
 import { escapeAttribute } from './snippets';
 
@@ -29,11 +30,10 @@ export function withView(settings: URLSearchParams, view: URLSearchParams): URLS
   return all;
 }
 
-/** A camelCase prop name for a URL parameter: `trace-url` → `traceUrl`. */
-const propName = (param: string): string =>
-  param.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-
-const NUMERIC = new Set(['workers', 'increments', 'work', 'seed']);
+/** The package's table by URL parameter: each one's prop name and whether it is a number. */
+const BY_PARAM = new Map(
+  Object.entries(SETTING_SPECS).map(([prop, spec]) => [spec.attribute, { prop, ...spec }]),
+);
 
 /**
  * The custom element snippet: `<race-lab>` with the settings as attributes, a link to the full
@@ -57,11 +57,13 @@ export function elementSnippet(
 
 /** The React / MDX snippet: the race-lab-embed package's RaceLab with the same settings. */
 export function componentSnippet(appUrl: string, settings: URLSearchParams, title: string): string {
-  const props = [...settings].map(([name, value]) =>
-    NUMERIC.has(name) && /^\d+$/.test(value)
-      ? `${propName(name)}={${value}}`
-      : `${propName(name)}="${escapeAttribute(value)}"`,
-  );
+  const props = [...settings].map(([name, value]) => {
+    const spec = BY_PARAM.get(name);
+    const prop = spec?.prop ?? name;
+    return spec?.numeric && /^\d+$/.test(value)
+      ? `${prop}={${value}}`
+      : `${prop}="${escapeAttribute(value)}"`;
+  });
   return (
     `import { RaceLab } from 'race-lab-embed';\n\n` +
     `<RaceLab src="${escapeAttribute(appUrl)}" ${props.join(' ')} title="${escapeAttribute(title)}" />`

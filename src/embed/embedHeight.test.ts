@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { PRESET_IDS, presetConfig } from '../core/config';
 import { buildThreads } from '../core/threads';
 import { embedHeight, HEIGHT_BANDS, laneHeight } from './embedHeight';
 
@@ -17,12 +18,10 @@ describe('the height an embed reserves', () => {
   it('counts the lanes embed.js counts', () => {
     const presetThreads = /var PRESET_THREADS = (\{[^}]*\})/.exec(embedJs)?.[1];
     const counts = JSON.parse(presetThreads!.replace(/(\w+):/g, '"$1":')) as Record<string, number>;
-    expect(counts).toEqual({
-      blog: buildThreads({ preset: 'blog', workers: 4 }).length,
-      pair: buildThreads({ preset: 'pair', workers: 2 }).length,
-      quad: buildThreads({ preset: 'quad', workers: 4 }).length,
-      custom: buildThreads({ preset: 'custom', workers: 4 }).length,
-    });
+    // Every preset, the scenarios' too: a missing one would reserve the blog's seven lanes.
+    expect(counts).toEqual(
+      Object.fromEntries(PRESET_IDS.map((id) => [id, buildThreads(presetConfig(id)).length])),
+    );
   });
 
   it('is taller on narrow frames and with more lanes', () => {

@@ -3,7 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import type { Comparison } from '../store/compareSlice';
 import type { RunResult, RunStatus } from '../store/runSlice';
 import { createSettingsSlice, type SettingsSlice } from '../store/settingsSlice';
-import { BALANCE_OUTSIDE_BANK, startHostBridge, type BridgeDeps } from './hostBridge';
+import { startHostBridge, type BridgeDeps } from './hostBridge';
 
 // The browser's store module starts engines; the bridge here gets a store of its own.
 vi.mock('../store/labStore', () => ({ useLab: null }));
@@ -77,13 +77,7 @@ describe('host bridge', () => {
       [expect.objectContaining({ type: 'race-lab:ready', version: 3, result: null }), '*'],
     ]);
     const [[ready]] = host.postMessage.mock.calls as [[{ settings: object }]];
-    expect(ready.settings).toMatchObject({
-      preset: 'blog',
-      strategy: 'racy',
-      view: 'run',
-      scenario: 'counter',
-      balance: null,
-    });
+    expect(ready.settings).toMatchObject({ preset: 'blog', strategy: 'racy', view: 'run' });
     expect(ready).not.toHaveProperty('frame');
   });
 
@@ -203,37 +197,6 @@ describe('host bridge', () => {
       strategy: 'lock',
     });
     expect(store.getState().notices).toEqual([]);
-  });
-
-  // Catches: a scenario the run already plays reset to the default balance, a balance taken by
-  // a run that has none, a ready message that hides the scenario.
-  it('plays the scenario and balance a host sets, and refuses a balance outside the bank', () => {
-    const { store, send, sent } = setup();
-    send({ type: 'race-lab:set', preset: 'bank', scenario: 'bank' });
-    expect(store.getState().config).toMatchObject({
-      preset: 'bank',
-      scenario: 'bank',
-      balance: 2000,
-    });
-    send({ type: 'race-lab:set', balance: '3' });
-    expect(store.getState().config).toMatchObject({ preset: 'bank', balance: 3 });
-    send({ type: 'race-lab:hello' });
-    const ready = sent().filter((m) => (m as { type: string }).type === 'race-lab:ready');
-    expect(ready.at(-1)).toMatchObject({ settings: { scenario: 'bank', balance: 3 } });
-
-    send({ type: 'race-lab:set', scenario: 'claim', balance: 5 });
-    expect(store.getState().config.scenario).toBe('claim');
-    expect(store.getState().config.balance).toBeUndefined();
-    expect(store.getState().notices.map((n) => n.text)).toEqual([BALANCE_OUTSIDE_BANK]);
-    expect(sent().at(-1)).toEqual({ type: 'race-lab:error', message: BALANCE_OUTSIDE_BANK });
-
-    send({ type: 'race-lab:set', scenario: 'counter' });
-    expect(store.getState().config.scenario).toBeUndefined();
-    send({ type: 'race-lab:set', scenario: 'vault', balance: -1 });
-    expect(store.getState().notices.map((n) => n.text)).toEqual([
-      expect.stringMatching(/^Ignored scenario="vault" from the host page: must be one of counter/),
-      'Ignored balance=-1 from the host page: must be at least 0.',
-    ]);
   });
 
   it('keeps notices from other sources', () => {

@@ -1,19 +1,21 @@
-import { accountTrace } from '../core/accounting';
 import { presetConfig } from '../core/config';
 import { OPS } from '../core/ops';
-import { randomChooser, simulate } from '../core/simulation';
-import { STRATEGIES, STRATEGY_IDS, type StrategyId } from '../core/strategies';
-import { escapeAttribute } from './snippets';
+import { accountRun } from '../core/scenarioBooks';
+import { initialOf, scenarioOf } from '../core/scenarios';
+import type { ScenarioOutcome } from '../core/scenarioTypes';
+import { randomChooser, Simulation } from '../core/simulation';
+import { STRATEGY_IDS, type StrategyId } from '../core/strategies';
+import { escapeAttribute, type PosterPreset } from './snippets';
 
-export { posterPath } from './snippets';
+export { POSTER_PRESETS, posterPath, type PosterPreset } from './snippets';
 
-// The static poster of a blog run (docs/embedding.md, "Fallbacks"): what a reader without
+// The static poster of a preset's run (docs/embedding.md, "Posters"): what a reader without
 // JavaScript, a feed reader or a printout sees in place of an embed. Made at build time from a
 // seeded simulated run, so the same build always gives the same picture. Plain text out: no DOM.
 
-/** The seed of the recorded run: any fixed one shows lost updates for the racy program. */
+/** The seed of the recorded run: any fixed one shows the loss of every preset's racy program. */
 export const POSTER_SEED = 12;
-/** Every strategy of the blog's program has its poster. */
+/** Every strategy of each preset with a poster has its poster. */
 export const POSTER_STRATEGIES = STRATEGY_IDS;
 export const POSTER_WIDTH = 720;
 export const POSTER_HEIGHT = 360;
@@ -23,10 +25,58 @@ const GUTTER = 110;
 const LANES_TOP = 92;
 const fmt = (n: number) => n.toLocaleString('en');
 
-/** The poster of a seeded simulated run of the blog's program with `strategy`, as SVG text. */
-export function posterSvg(strategy: StrategyId, seed = POSTER_SEED): string {
-  const trace = simulate(presetConfig('blog', strategy), randomChooser(seed));
-  const books = accountTrace(trace);
+/** The run's ending in a sentence, in its scenario's terms. */
+function outcomeText(o: ScenarioOutcome, initial: number): string {
+  const { lost } = o;
+  if (o.scenario === 'claim') {
+    const owner = `worker ${fmt(o.owner ?? 0)} owns it`;
+    return o.winners === 1
+      ? `Exactly one worker won; ${owner}.`
+      : `${fmt(o.winners ?? 0)} workers believe they won; ${owner}.`;
+  }
+  if (o.scenario === 'bank') {
+    const paid = `The bank paid ${fmt(o.paid ?? 0)} from ${fmt(initial)}, ending at ${fmt(o.final)}`;
+    const over = o.overdrawn ? ', overdrawn' : '';
+    return lost === 0
+      ? `${paid}${over}: no debit was lost.`
+      : `${paid}${over}: ${fmt(lost)} debits were lost (red).`;
+  }
+  const numbers = `Expected ${fmt(o.expected)}, final ${fmt(o.final)}`;
+  return lost === 0
+    ? `${numbers}: no increment was lost.`
+    : `${numbers}: ${fmt(lost)} increments were lost (red).`;
+}
+
+/** Marks `w` wide at each of `cols` (ascending), adjacent ones merged into one. */
+function spans(cols: readonly number[], w: number, top: number, h: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < cols.length;) {
+    let j = i;
+    while (j + 1 < cols.length && cols[j + 1]! - cols[j]! <= w) j++;
+    const width = cols[j]! - cols[i]! + w;
+    out.push(`M${cols[i]} ${top}h${width}v${h}h-${width}z`);
+    i = j + 1;
+  }
+  return out;
+}
+
+/** A seeded simulated run of `preset` with `strategy`: its trace, outcome and books. */
+export function posterRun(preset: PosterPreset, strategy: StrategyId, seed = POSTER_SEED) {
+  const config = presetConfig(preset, strategy);
+  const sim = new Simulation(config);
+  const choose = randomChooser(seed);
+  while (!sim.done) sim.stepWith(choose);
+  const trace = sim.toTrace();
+  return { config, trace, outcome: sim.outcome(), books: accountRun(trace) };
+}
+
+/**
+ * The poster of a seeded simulated run of `preset` with `strategy`, as SVG text. A lane draws
+ * at most one mark of each kind per pixel, so a long run's file stays small.
+ */
+export function posterSvg(preset: PosterPreset, strategy: StrategyId, seed = POSTER_SEED): string {
+  const { config, trace, outcome, books } = posterRun(preset, strategy, seed);
+  const scenario = scenarioOf(config);
   const { events, threads } = trace;
   const plot = POSTER_WIDTH - GUTTER - 16;
   const x = (i: number) => GUTTER + (events.length > 1 ? (i / (events.length - 1)) * plot : 0);
@@ -41,36 +91,43 @@ export function posterSvg(strategy: StrategyId, seed = POSTER_SEED): string {
       `<text x="${indent}" y="${ly + 4}">${escapeAttribute(t.name)}</text>`
     );
   });
-  // One path per kind of mark (a few kB, not one element per access).
+  // One path per kind of mark, each a run of pixel columns per lane: a long run's lanes are
+  // a few bands, not one element per access, so every poster is a small file.
   const kinds = {
-    read: { colour: '#5b6170', h: 8, w: 1, d: [] as string[] },
-    write: { colour: '#0b63c5', h: 12, w: 1, d: [] as string[] },
-    lost: { colour: '#b3261e', h: 18, w: 2, d: [] as string[] },
+    read: { colour: '#5b6170', h: 8, w: 1 },
+    write: { colour: '#0b63c5', h: 12, w: 1 },
+    lost: { colour: '#b3261e', h: 18, w: 2 },
   };
+  const columns = new Map<keyof typeof kinds, Map<number, number[]>>(
+    Object.keys(kinds).map((k) => [k as keyof typeof kinds, new Map()]),
+  );
   for (let i = 0; i < events.length; i++) {
-    const op = OPS[events.op[i]!];
-    const kind =
-      books.erasedByEvent[i]! > 0 ? kinds.lost : op === 'read' ? kinds.read : kinds.write;
-    const top = y(events.thread[i]!) - kind.h / 2;
-    kind.d.push(`M${x(i).toFixed(1)} ${top}h${kind.w}v${kind.h}h-${kind.w}z`);
+    const erased = (books?.erasedByEvent[i] ?? 0) > 0;
+    const kind = erased ? 'lost' : OPS[events.op[i]!] === 'read' ? 'read' : 'write';
+    const lanes = columns.get(kind)!;
+    const thread = events.thread[i]!;
+    const seen = lanes.get(thread) ?? [];
+    const column = Math.round(x(i));
+    if (seen.at(-1) !== column) seen.push(column);
+    lanes.set(thread, seen);
   }
-  const marks = Object.values(kinds)
-    .filter((k) => k.d.length > 0)
-    .map((k) => `<path fill="${k.colour}" d="${k.d.join('')}"/>`);
-  const outcome =
-    books.lost === 0
-      ? `Expected ${fmt(trace.expected)}, final ${fmt(trace.final)}: no increment was lost.`
-      : `Expected ${fmt(trace.expected)}, final ${fmt(trace.final)}: ${fmt(books.lost)} increments were lost (red).`;
-  const title = `Race Lab: the blog's program, ${STRATEGIES[strategy].label.toLowerCase()}`;
+  const marks = [...columns].flatMap(([name, lanes]) => {
+    const { colour, h, w } = kinds[name];
+    const d = [...lanes].flatMap(([thread, cols]) => spans(cols, w, y(thread) - h / 2, h));
+    return d.length > 0 ? [`<path fill="${colour}" d="${d.join('')}"/>`] : [];
+  });
+  const outcomeLine = outcomeText(outcome, initialOf(config));
+  const program = preset === 'blog' ? "the blog's program" : `the ${scenario.label.toLowerCase()}`;
+  const title = `Race Lab: ${program}, ${scenario.strategies[strategy].label.toLowerCase()}`;
   const axisY = LANES_TOP + threads.length * LANE + 14;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${POSTER_WIDTH} ${POSTER_HEIGHT}" ` +
-      `width="${POSTER_WIDTH}" height="${POSTER_HEIGHT}" role="img" aria-label="${escapeAttribute(title)}. ${outcome}">`,
+      `width="${POSTER_WIDTH}" height="${POSTER_HEIGHT}" role="img" aria-label="${escapeAttribute(`${title}. ${outcomeLine}`)}">`,
     `<rect width="${POSTER_WIDTH}" height="${POSTER_HEIGHT}" fill="#fbfaf7"/>`,
     `<g font-family="system-ui, sans-serif" font-size="13" fill="#1d1f24">`,
     `<text x="12" y="30" font-size="18" font-weight="600">${escapeAttribute(title)}</text>`,
-    `<text x="12" y="56">${escapeAttribute(outcome)}</text>`,
-    `<text x="12" y="78" fill="#5b6170">Every read (grey) and write (blue) of the shared counter, one lane per thread.</text>`,
+    `<text x="12" y="56">${escapeAttribute(outcomeLine)}</text>`,
+    `<text x="12" y="78" fill="#5b6170">Every read (grey) and write (blue) of the shared ${escapeAttribute(scenario.cell)}, one lane per thread.</text>`,
     ...lanes,
     ...marks,
     `<text x="${GUTTER}" y="${axisY}" fill="#5b6170">first access</text>`,

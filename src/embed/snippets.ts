@@ -1,6 +1,12 @@
-import { PRESETS, presetConfig, runConfigToParams, type RunConfig } from '../core/config';
+import {
+  PRESETS,
+  presetConfig,
+  runConfigToParams,
+  type PresetId,
+  type RunConfig,
+} from '../core/config';
 import { pageToParams, type PageParams } from '../core/pageParams';
-import { strategyOf } from '../core/scenarios';
+import { initialOf, strategyOf } from '../core/scenarios';
 import type { StrategyId } from '../core/strategies';
 import { buildThreads } from '../core/threads';
 import { embedHeight } from './embedHeight';
@@ -61,14 +67,25 @@ export function fullPageUrl(appUrl: string, config: RunConfig, page: PageParams)
   return text ? `${appUrl}?${text}` : appUrl;
 }
 
+/** What a run plays, in words: its preset's name, or its own numbers in its scenario. */
+function runName(config: RunConfig): string {
+  const preset = PRESETS[config.preset];
+  const scenario = config.scenario ?? 'counter';
+  const own = config.preset === 'custom' || config.balance !== preset.balance;
+  if (!own && scenario === (preset.scenario ?? 'counter')) return preset.label;
+  const workers = `${fmt(config.workers)} workers`;
+  if (scenario === 'claim') return `Claim: ${workers}`;
+  const each = `${workers} × ${fmt(config.increments)}`;
+  if (scenario === 'bank') return `Bank: ${each} withdrawals from ${fmt(initialOf(config))}`;
+  return `${each} increments`;
+}
+
 /** A title that tells screen reader users what the frame shows. */
 export function embedTitle(config: RunConfig): string {
-  const what =
-    config.preset === 'custom'
-      ? `${config.workers.toLocaleString('en')} workers × ${config.increments.toLocaleString('en')} increments`
-      : PRESETS[config.preset].label;
-  return `Race Lab: ${what}, ${strategyOf(config).label.toLowerCase()}`;
+  return `Race Lab: ${runName(config)}, ${strategyOf(config).label.toLowerCase()}`;
 }
+
+const fmt = (n: number) => n.toLocaleString('en');
 
 /** Text safe inside a double-quoted HTML attribute. */
 export const escapeAttribute = (text: string): string =>
@@ -91,14 +108,22 @@ export function iframeSnippet(src: string, title: string, height: number): strin
   );
 }
 
-/** Where the app serves the poster of the blog's program with `strategy`, from its folder. */
-export const posterPath = (strategy: StrategyId): string => `poster/blog-${strategy}.svg`;
+/** The presets whose runs have a poster: the counter's, the bank's and the claim's. */
+export const POSTER_PRESETS = ['blog', 'bank', 'claim'] as const satisfies readonly PresetId[];
+export type PosterPreset = (typeof POSTER_PRESETS)[number];
 
-/** The poster of `config`'s run under the app at `appUrl`: only the blog's program has one. */
+/** Where the app serves the poster of `preset`'s program with `strategy`, from its folder. */
+export const posterPath = (preset: PosterPreset, strategy: StrategyId): string =>
+  `poster/${preset}-${strategy}.svg`;
+
+/** The poster of `config`'s run under the app at `appUrl`: only a poster preset's run has one. */
 export function posterUrl(appUrl: string, config: RunConfig): string | null {
-  const blog = presetConfig('blog', config.strategy);
-  const same = config.preset === 'blog' && config.work === blog.work;
-  return same ? `${appUrl}${posterPath(config.strategy)}` : null;
+  const preset = POSTER_PRESETS.find((id) => id === config.preset);
+  if (!preset) return null;
+  const own = presetConfig(preset, config.strategy);
+  const same =
+    config.work === own.work && config.scenario === own.scenario && config.balance === own.balance;
+  return same ? `${appUrl}${posterPath(preset, config.strategy)}` : null;
 }
 
 /** What a placeholder shows until its frame is ready, and for good without JavaScript. */

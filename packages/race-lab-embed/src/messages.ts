@@ -1,7 +1,7 @@
-// The messages an embedded Race Lab posts to its host (protocol version 2, docs/embedding.md).
+// The messages an embedded Race Lab posts to its host (protocol version 3, docs/embedding.md).
 
 /** The protocol version this package speaks. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** The settings and the last result, as the frame reports them. */
 export interface ReadyMessage {
@@ -20,6 +20,14 @@ export interface ResultMessage {
   lost: number;
   strategy: 'racy' | 'atomic' | 'lock' | 'lock-each' | 'cas';
   engine: 'workers' | 'simulated';
+  /** The lesson the run played (version 3; absent from older apps, which play the counter). */
+  scenario?: 'counter' | 'bank' | 'claim';
+  /** bank: payments made, and whether the balance ended below zero. */
+  paid?: number;
+  overdrawn?: boolean;
+  /** claim: workers that believe they won, and the id the owner cell holds. */
+  winners?: number;
+  owner?: number;
   frame?: string;
   /** In the compare view: which side ran (`left` racy, `right` atomic). */
   side?: 'left' | 'right';

@@ -1,15 +1,25 @@
 import { PRESETS, type RunConfig } from '../../core/config';
-import { strategyOf } from '../../core/scenarios';
+import { initialOf, strategyOf } from '../../core/scenarios';
 import { useLab } from '../../store/labStore';
 import { selectConfig, selectRunning } from '../../store/selectors';
 import { TimelinePanel } from '../../timeline/TimelinePanel';
 import { ResultPanel } from '../ResultPanel';
 import { RunButton, StopButton } from '../RunStop';
 
+const fmt = (n: number) => n.toLocaleString('en');
+
+/** What each worker does, in the run's scenario. */
+const attempts = (c: RunConfig): string =>
+  c.scenario === 'claim'
+    ? 'one claim each'
+    : c.scenario === 'bank'
+      ? `${fmt(c.increments)} withdrawals each from ${fmt(initialOf(c))}`
+      : `${fmt(c.increments)} increments each`;
+
 /** What the next run does, in one line. */
 const summary = (c: RunConfig): string =>
   `${PRESETS[c.preset].tree ? PRESETS[c.preset].label : `${c.workers} workers`} · ` +
-  `${c.increments.toLocaleString('en')} increments each · ${strategyOf(c).label}`;
+  `${attempts(c)} · ${strategyOf(c).label}`;
 
 /** The run view: the switch, Run, the result and the timeline. */
 export function EmbedRunView() {
