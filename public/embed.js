@@ -27,13 +27,13 @@
   // The same table as src/embed/embedHeight.ts (a unit test keeps them equal). The embed is
   // this tall from the start, so a reader's Run moves nothing on the page.
   var HEIGHT_BANDS = [
-    [400, 1120],
+    [400, 1230],
     [440, 1010],
-    [620, 870],
+    [620, 950],
     [660, 805],
     [800, 760],
-    [940, 730],
-    [Infinity, 690],
+    [940, 750],
+    [Infinity, 700],
   ];
   var PRESET_THREADS = { blog: 7, pair: 3, quad: 5, bank: 5, claim: 5, custom: 5 };
   // Views other than the run view, measured before any click: [narrower than 700 px, wider].

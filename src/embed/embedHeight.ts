@@ -4,16 +4,18 @@
 
 /**
  * The embed after one run, without its lanes, by the frame's width: [narrower than, px].
- * Measured on the blog's program and rounded up, with room for a line that wraps.
+ * Measured for every strategy of the blog's, the bank's and the claim's presets, at each
+ * band's narrowest width, and rounded up past the tallest: a compare-and-swap run's longer
+ * legend, a bank's longer summary that wraps on a phone.
  */
 export const HEIGHT_BANDS: readonly (readonly [number, number])[] = [
-  [400, 1120],
+  [400, 1230],
   [440, 1010],
-  [620, 870],
+  [620, 950],
   [660, 805],
   [800, 760],
-  [940, 730],
-  [Infinity, 690],
+  [940, 750],
+  [Infinity, 700],
 ];
 
 /** A lane of the timeline: the layout makes them thinner past 10 threads. */
