@@ -52,4 +52,26 @@ describe('settings as URLs and messages', () => {
     // An attribute removed cannot be "set back" to a default the host does not know.
     expect(needsReload({ workers: 3 }, {})).toBe(true);
   });
+
+  // Catches: a scenario prop dropped from the URL, or one that reloads the frame (or is never
+  // sent) when it changes.
+  it('carries the scenario and balance into the URL, and changes them live', () => {
+    expect(
+      frameUrl('https://lab.example/', { scenario: 'bank', balance: 2000, strategy: 'cas' }),
+    ).toBe('https://lab.example/?embed=1&strategy=cas&scenario=bank&balance=2000');
+    const before = { scenario: 'bank' as const, balance: 2000 };
+    const after = { scenario: 'claim' as const, balance: 2000 };
+    expect(needsReload(before, after)).toBe(false);
+    expect(changedSettings(before, after)).toEqual({ type: 'race-lab:set', scenario: 'claim' });
+    expect(changedSettings(before, { ...before, balance: 3 })).toEqual({
+      type: 'race-lab:set',
+      balance: 3,
+    });
+    // The background is what the frame opens with.
+    expect(needsReload({}, { background: 'transparent' })).toBe(true);
+    const html = renderToString(
+      createElement(RaceLab, { src: 'https://lab.example/', preset: 'bank', scenario: 'bank' }),
+    );
+    expect(html).toContain('href="https://lab.example/?preset=bank&amp;scenario=bank"');
+  });
 });
