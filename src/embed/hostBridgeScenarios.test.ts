@@ -25,7 +25,7 @@ function setup() {
     host,
     watchHeight: () => () => undefined,
   });
-  const send = (data: unknown) => listener?.({ data, source: host } as MessageEvent);
+  const send = (data: unknown) => listener?.({ data, source: host } as unknown as MessageEvent);
   const sent = () => host.postMessage.mock.calls.map(([message]) => message as unknown);
   return { store, send, sent };
 }
