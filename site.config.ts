@@ -1,10 +1,45 @@
+import { readFile } from 'node:fs/promises';
 import { runnerImport, type Plugin } from 'vite';
 
 type PosterModule = typeof import('./src/embed/poster.ts');
+type EmbedScriptModule = typeof import('./src/embed/embedScript.ts');
 
 /** The poster module, loaded by Vite itself: the config stays free of the app's source. */
 const loadPosters = async (): Promise<PosterModule> =>
   (await runnerImport<PosterModule>('/src/embed/poster.ts')).module;
+
+/** The source of embed.js, whose tables the build fills in. */
+const EMBED_SCRIPT = new URL('./src/embed/script/embed.js', import.meta.url);
+
+/** embed.js as served: its source with the app's own tables filled in. */
+async function builtEmbedScript(): Promise<string> {
+  const { fillEmbedScript } = (await runnerImport<EmbedScriptModule>('/src/embed/embedScript.ts'))
+    .module;
+  return fillEmbedScript(await readFile(EMBED_SCRIPT, 'utf8'));
+}
+
+/**
+ * embed.js (docs/embedding.md), the script host pages load: emitted into the build beside the
+ * page, and served by the dev server, with its height and attribute tables filled in from the
+ * app's modules so that the two cannot drift apart.
+ */
+export function embedScript(): Plugin {
+  return {
+    name: 'race-lab:embed-script',
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'embed.js', source: await builtEmbedScript() });
+    },
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        if ((req.url ?? '').replace(/[?#].*$/, '') !== '/embed.js') return next();
+        builtEmbedScript().then((text) => {
+          res.setHeader('Content-Type', 'text/javascript');
+          res.end(text);
+        }, next);
+      });
+    },
+  };
+}
 
 /** A year: hashed file names change whenever their content does, so they never go stale. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';

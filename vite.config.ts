@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { coiServiceWorker } from './coi.config.ts';
 import { headersOnEveryResponse } from './isolation.config.ts';
-import { presetPosters, cacheHashedAssets } from './site.config.ts';
+import { cacheHashedAssets, embedScript, presetPosters } from './site.config.ts';
 
 /** The e2e build's mode: the production build plus the failure-injection hook, in dist-e2e/. */
 const E2E_MODE = 'e2e';
@@ -20,6 +20,7 @@ export default defineConfig(({ mode }) => ({
     coiServiceWorker(),
     headersOnEveryResponse(),
     presetPosters(),
+    embedScript(),
     cacheHashedAssets(),
   ],
   worker: { format: 'es' },

@@ -1,6 +1,6 @@
 // The height an embed reserves, before it loads and before its first run (docs/embedding.md,
-// "No layout shift"). public/embed.js holds the same table, so the host page reserves what the
-// frame will ask for; src/embed/embedHeight.test.ts keeps the two equal.
+// "No layout shift"). The build writes this table into embed.js (src/embed/embedScript.ts), so
+// the host page reserves what the frame will ask for.
 
 /**
  * The embed after one run, without its lanes, by the frame's width: [narrower than, px].

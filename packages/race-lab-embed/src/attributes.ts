@@ -1,7 +1,7 @@
 // The one table of an embed's settings: each is a prop of RaceLab, an attribute of <race-lab>
 // and the URL parameter of the attribute's name. The element, the component and the app's
-// Share dialog read it; public/embed.js repeats its lists, and a unit test of the app
-// (src/embed/embedAttributes.test.ts) keeps them equal.
+// Share dialog read it, and the app's build writes its lists into the app's embed.js
+// (src/embed/embedScript.ts), whose <race-lab> so takes the same attributes.
 
 /** How one setting is written and whether a running frame takes it. */
 export interface SettingSpec {

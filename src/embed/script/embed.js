@@ -23,19 +23,15 @@
   var frames = [];
   var made = 0;
 
+  // The build fills in each table named in capitals between double underscores from the app's
+  // own modules (src/embed/embedScript.ts), so this script and the app never disagree.
+
   // The height of the embed after a run, by width, without its lanes: [narrower than, px].
-  // The same table as src/embed/embedHeight.ts (a unit test keeps them equal). The embed is
-  // this tall from the start, so a reader's Run moves nothing on the page.
-  var HEIGHT_BANDS = [
-    [400, 1230],
-    [440, 1010],
-    [620, 950],
-    [660, 805],
-    [800, 760],
-    [940, 750],
-    [Infinity, 700],
-  ];
-  var PRESET_THREADS = { blog: 7, pair: 3, quad: 5, bank: 5, claim: 5, custom: 5 };
+  // The table of src/embed/embedHeight.ts. The embed is this tall from the start, so a
+  // reader's Run moves nothing on the page.
+  var HEIGHT_BANDS = __HEIGHT_BANDS__;
+  // Timeline lanes of each preset's run (main, the workers, the blog's supervisors).
+  var PRESET_THREADS = __PRESET_THREADS__;
   // Views other than the run view, measured before any click: [narrower than 700 px, wider].
   var VIEW_HEIGHTS = { compare: [300, 230], explore: [820, 540] };
   // Step mode is the run view plus a button per worker; a challenge adds its goal.
@@ -269,42 +265,10 @@
   // <race-lab>: attributes are the URL parameters; `src` says where Race Lab is (default: where
   // this script came from). Attributes changed later reach the running frame as race-lab:set;
   // those it opens with (a schedule, a challenge, a trace file, src) load it again. Both lists
-  // are the race-lab-embed package's table (packages/race-lab-embed/src/attributes.ts); a unit
-  // test, src/embed/embedAttributes.test.ts, keeps them equal.
-  var ATTRIBUTES = [
-    'preset',
-    'workers',
-    'increments',
-    'strategy',
-    'work',
-    'scenario',
-    'balance',
-    'view',
-    'mode',
-    'schedule',
-    'seed',
-    'engine',
-    'theme',
-    'trace',
-    'challenge',
-    'trace-url',
-    'background',
-  ];
-  var LIVE = [
-    'preset',
-    'workers',
-    'increments',
-    'strategy',
-    'work',
-    'scenario',
-    'balance',
-    'view',
-    'mode',
-    'seed',
-    'engine',
-    'theme',
-    'trace',
-  ];
+  // come from the race-lab-embed package's table (packages/race-lab-embed/src/attributes.ts),
+  // the one the package's own element and RaceLab component read.
+  var ATTRIBUTES = __ATTRIBUTES__;
+  var LIVE = __LIVE_ATTRIBUTES__;
 
   function paramsOf(el) {
     var params = new URLSearchParams();
