@@ -37,11 +37,12 @@ async function embedFrame(page: Page, origin = APP_ORIGIN): Promise<Frame> {
   return frame!;
 }
 
-/** What a race-lab:result says, without its type and the frame's name (embed.js frames). */
+/** What a counter's race-lab:result says, without its type, scenario and frame's name. */
 function numbersOf(message: HostMessage) {
-  const { type, ...numbers } = message.data;
+  const { type, scenario, ...numbers } = message.data;
   delete numbers.frame;
   expect(type).toBe('race-lab:result');
+  expect(scenario).toBe('counter');
   return numbers as { expected: number; final: number; lost: number; strategy: string };
 }
 
