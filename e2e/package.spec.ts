@@ -88,6 +88,15 @@ test('RaceLab from the tarball runs in a Vite + React app and calls onResult', a
   );
   expect(result).toMatchObject({ type: 'race-lab:result', expected: 400 });
   expect(result!.final! + result!.lost!).toBe(400);
+  // The bank, from the scenario and balance props: it pays its balance of 3 and no more.
+  const bank = page.frameLocator('iframe[title="Race Lab: the bank"]');
+  await bank.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(bank.getByTestId('result')).toHaveAttribute('data-scenario', 'bank');
+  const bankResult = await page.waitForFunction(
+    () => (window as unknown as { bankResults: unknown[] }).bankResults[0],
+  );
+  expect(await bankResult.jsonValue()).toMatchObject({ scenario: 'bank', paid: 3, final: 0 });
+
   // register() defined <race-lab> from the same package.
   const compare = page.frameLocator('race-lab iframe');
   await expect(compare.getByRole('button', { name: 'Run both' })).toBeVisible();

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { RaceLab, register } from 'race-lab-embed';
 
 window.raceLabResults = [];
+window.bankResults = [];
 const src = new URLSearchParams(location.search).get('lab');
 // For the parts of a site without React: <race-lab> from the same package.
 register({ src });
@@ -16,6 +17,16 @@ createRoot(document.getElementById('root')).render(
       preset="blog"
       title="Race Lab: the blog's program"
       onResult={(result) => window.raceLabResults.push(result)}
+    />
+    <RaceLab
+      src={src}
+      scenario="bank"
+      balance={3}
+      workers={2}
+      increments={2}
+      strategy="lock"
+      title="Race Lab: the bank"
+      onResult={(result) => window.bankResults.push(result)}
     />
     <race-lab view="compare" title="Race Lab: racy or atomic" />
   </article>,

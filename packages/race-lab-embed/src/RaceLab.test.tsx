@@ -2,7 +2,13 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { RaceLab } from './index.js';
-import { changedSettings, frameUrl, needsReload, pageUrl } from './settings.js';
+import {
+  changedSettings,
+  frameUrl,
+  needsReload,
+  pageUrl,
+  type RaceLabSettings,
+} from './settings.js';
 
 describe('RaceLab on the server', () => {
   it('renders a placeholder of the frame size with a link to the full page, and no frame', () => {
@@ -73,5 +79,11 @@ describe('settings as URLs and messages', () => {
       createElement(RaceLab, { src: 'https://lab.example/', preset: 'bank', scenario: 'bank' }),
     );
     expect(html).toContain('href="https://lab.example/?preset=bank&amp;scenario=bank"');
+    // The props are typed: a scenario the app does not have does not compile.
+    // @ts-expect-error: 'vault' is not a scenario
+    const vault: RaceLabSettings = { scenario: 'vault' };
+    // @ts-expect-error: a balance is a number
+    const words: RaceLabSettings = { balance: 'lots' };
+    expect([vault, words]).toHaveLength(2);
   });
 });
