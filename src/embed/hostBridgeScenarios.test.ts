@@ -13,6 +13,7 @@ function setup() {
     status: 'idle',
     result: null,
     comparison: { status: 'idle', left: null, right: null, error: null },
+    run: vi.fn(async () => undefined),
   }));
   let listener: ((event: MessageEvent) => void) | null = null;
   const host = { postMessage: vi.fn() };
@@ -64,6 +65,21 @@ describe('the host bridge and scenarios', () => {
     expect(store.getState().notices.map((n) => n.text)).toEqual([
       expect.stringMatching(/^Ignored scenario="vault" from the host page: must be one of counter/),
       'Ignored balance=-1 from the host page: must be at least 0.',
+    ]);
+  });
+
+  // Catches: a claim refused for increments it never makes, a bank's size told in increments.
+  it('lets a host start runs by the attempts each worker makes', () => {
+    const { store, send } = setup();
+    const run = (store.getState() as unknown as { run: ReturnType<typeof vi.fn> }).run;
+    send({ type: 'race-lab:set', workers: 2, increments: 1_000_000, scenario: 'claim' });
+    send({ type: 'race-lab:run' });
+    expect(run).toHaveBeenCalledTimes(1);
+    send({ type: 'race-lab:set', preset: 'bank' });
+    send({ type: 'race-lab:run' });
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(store.getState().notices.map((n) => n.text)).toEqual([
+      expect.stringContaining('a run of 4 × 1,000 withdrawals, work 200'),
     ]);
   });
 });

@@ -1,9 +1,12 @@
 import { PRESETS, type RunConfig } from '../core/config';
+import { attemptsOf } from '../core/scenarios';
+import type { ScenarioId } from '../core/scenarioTypes';
 
 /**
  * The largest run a host page may start without the reader's click (race-lab:run): the blog
- * preset's size, the embed's own, which takes well under a second. Each of workers,
- * increments and work must be at most this; a larger run starts only from the reader's Run.
+ * preset's size, the embed's own, which takes well under a second. Each of workers, attempts
+ * per worker (increments, withdrawals, the one claim) and work must be at most this; a larger
+ * run starts only from the reader's Run.
  */
 export const HOST_RUN_CAP = {
   workers: PRESETS.blog.workers,
@@ -12,20 +15,26 @@ export const HOST_RUN_CAP = {
 } as const;
 
 const fmt = (n: number) => n.toLocaleString('en');
-const sizeOf = (c: Pick<RunConfig, 'workers' | 'increments' | 'work'>) =>
-  `${fmt(c.workers)} × ${fmt(c.increments)} increments, work ${fmt(c.work)}`;
+/** What each worker's attempts are called, by scenario. */
+const NOUNS: Record<ScenarioId, string> = {
+  counter: 'increments',
+  bank: 'withdrawals',
+  claim: 'claim',
+};
+const sizeOf = (workers: number, attempts: number, work: number, noun = 'increments') =>
+  `${fmt(workers)} × ${fmt(attempts)} ${noun}, work ${fmt(work)}`;
 
 /** Why a host may not start `config` by itself, for the reader; null when it may. */
 export function hostRunRefusal(config: RunConfig): string | null {
   const cap = HOST_RUN_CAP;
-  if (
-    config.workers <= cap.workers &&
-    config.increments <= cap.increments &&
-    config.work <= cap.work
-  )
+  const attempts = attemptsOf(config);
+  if (config.workers <= cap.workers && attempts <= cap.increments && config.work <= cap.work) {
     return null;
+  }
+  const noun = NOUNS[config.scenario ?? 'counter'];
   return (
-    `The page around this lab asked for a run of ${sizeOf(config)}: larger than a page may ` +
-    `start without you (${sizeOf(cap)}). Press Run to start it.`
+    `The page around this lab asked for a run of ${sizeOf(config.workers, attempts, config.work, noun)}: ` +
+    `larger than a page may start without you (${sizeOf(cap.workers, cap.increments, cap.work)}). ` +
+    `Press Run to start it.`
   );
 }
