@@ -38,6 +38,15 @@ describe('snippets of every scenario', () => {
     expect(settingsQuery(ownBalance).toString()).toContain('&scenario=bank&balance=1');
   });
 
+  // Catches: a claim's Share link that opens with a notice about increments it never uses.
+  it("leave out a claim's increments, which it does not make", () => {
+    const ownClaim: RunConfig = { ...ownBank, scenario: 'claim', strategy: 'cas' };
+    expect(settingsQuery(ownClaim).toString()).toBe('strategy=cas&workers=2&scenario=claim');
+    const back = parseRunConfig(new URL(embedUrl(APP, ownClaim)).searchParams);
+    expect(back.messages).toEqual([]);
+    expect(back.config).toMatchObject({ preset: 'custom', workers: 2, scenario: 'claim' });
+  });
+
   it('give embed URLs the app reads back as the same run', () => {
     for (const config of [bank, claim, { ...bank, balance: 3 }, ownBank, ownBalance]) {
       const params = new URL(embedUrl(APP, config)).searchParams;
