@@ -26,6 +26,8 @@ export const BANK: Scenario = {
   fixedLength: false,
   asIncrements: (value, initial) => initial - value,
   countsWins: true,
+  pyValue: (s) => `Value('i', ${openingBalance(s)})`,
+  pyPassesId: false,
   strategies: {
     racy: racy(withdraw, BANK_TEXT.racy),
     atomic: checkThenAdd(withdraw, -1, BANK_TEXT.atomic),

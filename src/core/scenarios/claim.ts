@@ -18,6 +18,8 @@ export const CLAIM: Scenario = {
   fixedLength: false,
   asIncrements: null,
   countsWins: true,
+  pyValue: () => "Value('i', 0)",
+  pyPassesId: true,
   strategies: {
     racy: racy(claim, CLAIM_TEXT.racy),
     // Exactly one winner, but the owner ends as whoever exchanged last.
