@@ -104,27 +104,35 @@ export function locked(g: Guard, id: 'lock' | 'lock-each', text: StrategyText): 
   const ops = each ? EACH : WHOLE;
   const read = 1;
   const write = ops.indexOf('write');
+  const relock = ops.lastIndexOf('lock');
   const last = ops.length - 1;
-  return strategy(text, id, ops, each ? write - 1 : write, !each, (t, mem) => {
+  // The race window: before the write, or before lock-each takes the lock again for it.
+  return strategy(text, id, ops, each ? relock : write, !each, (t, mem) => {
     const pc = t.pc;
-    if (pc === read) {
+    if (pc === 0 || pc === relock) {
+      if (mem.lock()) t.pc = pc + 1;
+    } else if (pc === read) {
       t.reg = mem.load();
-      // Under the whole lock a refusal goes straight to the release.
       if (each || g.allows(t.reg)) t.pc = read + 1;
-      else [t.reg, t.pc] = [0, last];
+      else {
+        // Under the whole lock a refusal goes straight to the release.
+        t.reg = 0;
+        t.pc = last;
+      }
     } else if (pc === write) {
       mem.exchange(g.next(t.reg, t));
       win(g, t);
-      [t.reg, t.pc] = [0, write + 1];
-    } else if (ops[pc] === 'lock') {
-      if (mem.lock()) t.pc = pc + 1;
+      t.reg = 0;
+      t.pc = write + 1;
     } else {
       mem.unlock();
       if (pc === last) {
         t.done++;
         t.pc = 0;
-      } else if (g.allows(t.reg)) t.pc = pc + 1;
-      else endAttempt(t);
+      } else if (g.allows(t.reg)) {
+        // lock-each's release after its read: only now is what was read checked.
+        t.pc = pc + 1;
+      } else endAttempt(t);
     }
   });
 }
