@@ -15,14 +15,17 @@ export interface Guard {
   counts: boolean;
 }
 
-/** The attempt is over; the register is forgotten so the explorer merges states (a refused
- * attempt makes no second access). */
+/**
+ * The attempt is over (a refused one makes no second access). The register is forgotten, so
+ * the explorer merges states that differ only in a value no one will use.
+ */
 function endAttempt(t: ThreadState): void {
   t.done++;
   t.reg = 0;
   t.pc = 0;
 }
 
+/** An attempt acted: a win where the scenario counts them. */
 function win(g: Guard, t: ThreadState): void {
   if (g.counts) t.won++;
 }
@@ -53,8 +56,7 @@ export const racy = (g: Guard, text: StrategyText): Strategy =>
     endAttempt(t);
   });
 
-/** Check with a read, then change the cell by `delta` atomically: no change lost, but the
- * check is a separate step. */
+/** Check with a read, then add `delta` atomically: no change is lost, but the check is a step apart. */
 export const checkThenAdd = (g: Guard, delta: number, text: StrategyText): Strategy =>
   strategy(text, 'atomic', ['read', 'add'], 1, true, (t, mem) => {
     if (t.pc === 0) return checkedRead(g, t, mem);
