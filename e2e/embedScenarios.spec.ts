@@ -91,7 +91,7 @@ test('a placeholder of the bank runs in its frame and reports the bank', async (
   // The bank preset's poster is served beside the app, picturing the bank.
   const poster = await page.request.get(`${APP_ORIGIN}/poster/bank-racy.svg`);
   expect(poster.headers()['content-type']).toContain('image/svg+xml');
-  expect(await poster.text()).toContain('Race Lab: the bank, racy check then act');
+  expect(await poster.text()).toContain('Race Lab: the bank, racy check then debit');
 });
 
 test('a bad scenario or balance in a placeholder is named, and the counter plays', async ({

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OPS } from '../core/ops';
+import { SCENARIOS } from '../core/scenarios';
 import { POSTER_PRESETS, posterRun, posterSvg } from './poster';
 
 /** The marks of one colour in a poster, as their left edges. */
@@ -56,7 +57,8 @@ describe('the poster of a preset run', () => {
     expect(bank.outcome).toMatchObject({ scenario: 'bank' });
     expect(bank.outcome.lost).toBeGreaterThan(0);
     const bankSvg = posterSvg('bank', 'racy');
-    expect(bankSvg).toContain('Race Lab: the bank, racy check then act');
+    const racy = SCENARIOS.bank.strategies.racy.label.toLowerCase();
+    expect(bankSvg).toContain(`Race Lab: the bank, ${racy}`);
     expect(bankSvg).toContain(
       `The bank paid ${bank.outcome.paid!.toLocaleString('en')} from 2,000, ending at ` +
         `${bank.outcome.final}: ${bank.outcome.lost.toLocaleString('en')} debits were lost (red).`,
