@@ -1,4 +1,5 @@
 import type { FrameLocator, Page } from '@playwright/test';
+import { SCENARIOS } from '../src/core/scenarios';
 import { expect, test } from './fixtures';
 import { APP_ORIGIN, HOST_ORIGIN } from './origins';
 
@@ -91,7 +92,8 @@ test('a placeholder of the bank runs in its frame and reports the bank', async (
   // The bank preset's poster is served beside the app, picturing the bank.
   const poster = await page.request.get(`${APP_ORIGIN}/poster/bank-racy.svg`);
   expect(poster.headers()['content-type']).toContain('image/svg+xml');
-  expect(await poster.text()).toContain('Race Lab: the bank, racy check then debit');
+  const racy = SCENARIOS.bank.strategies.racy.label.toLowerCase();
+  expect(await poster.text()).toContain(`Race Lab: the bank, ${racy}`);
 });
 
 test('a bad scenario or balance in a placeholder is named, and the counter plays', async ({
