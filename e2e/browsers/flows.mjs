@@ -173,6 +173,7 @@ async function embedRun(page, want) {
     lost: 0,
     strategy: 'atomic',
     engine: want.embedEngine,
+    scenario: 'counter',
   });
 }
 
