@@ -1,4 +1,4 @@
-import { useEffect, useRef, type JSX } from 'react';
+import { useDeferredValue, useEffect, useRef, type JSX } from 'react';
 import { useLab } from '../store/labStore';
 import {
   selectAccounting,
@@ -16,10 +16,8 @@ import './timelineMarks.css';
 
 // The drawn timeline (and the d3 it draws with) loads once there is a trace to draw; the first
 // view only shows the hint. Run starts loading it, so it is usually ready when the run ends.
-const view = onDemand(
-  () => import('./TimelineView').then((m) => m.TimelineView),
-  <p className="tl-hint">Drawing the timeline…</p>,
-);
+const drawing = <p className="tl-hint">Drawing the timeline…</p>;
+const view = onDemand(() => import('./TimelineView').then((m) => m.TimelineView), drawing);
 const TimelineView = view.Component;
 
 /**
@@ -27,10 +25,18 @@ const TimelineView = view.Component;
  * counter against the ideal above, and the lost updates marked. Reads the store only.
  */
 export function TimelinePanel(): JSX.Element {
-  const trace = useLab(selectTrace);
-  const accounting = useLab(selectAccounting);
+  const latest = useLab(selectTrace);
+  const latestAccounting = useLab(selectAccounting);
   // In step mode the lanes are where the user picks the next worker, even before any access.
   const stepping = useLab(selectStepping) !== null;
+  // A new trace's view mounts in a render of its own, after the commit that shows the run's
+  // results: each stays a short task. Step mode shows every step at once.
+  const deferred = useDeferredValue(latest);
+  const deferredAccounting = useDeferredValue(latestAccounting);
+  const trace = stepping ? latest : deferred;
+  const accounting = stepping ? latestAccounting : deferredAccounting;
+  const pending =
+    trace !== latest && (latest?.events.length ?? 0) > 0 && (trace?.events.length ?? 0) === 0;
   const running = useLab(selectRunning);
   const hasResult = useLab(selectResult) !== null;
   useEffect(() => {
@@ -46,7 +52,9 @@ export function TimelinePanel(): JSX.Element {
     <section className="panel tl-panel" aria-labelledby="timeline-heading">
       <h2 id="timeline-heading">Timeline</h2>
       <div ref={bodyRef} className="tl-body">
-        {!trace || (trace.events.length === 0 && !stepping) ? (
+        {pending ? (
+          drawing
+        ) : !trace || (trace.events.length === 0 && !stepping) ? (
           <UnrecordedHint emptyTrace={trace !== null} ran={hasResult} />
         ) : (
           <TimelineView key={traceKey(trace)} trace={trace} accounting={accounting} width={width} />
