@@ -9,7 +9,7 @@ import {
 } from '../store/selectors';
 import { onDemand } from '../shared/onDemand';
 import { startPlaybackClock } from './clock';
-import { useElementWidth } from './hooks';
+import { paletteFor, useDarkScheme, useElementWidth } from './hooks';
 import { UnrecordedHint } from './UnrecordedHint';
 import './timeline.css';
 import './timelineMarks.css';
@@ -39,12 +39,19 @@ export function TimelinePanel(): JSX.Element {
     trace !== latest && (latest?.events.length ?? 0) > 0 && (trace?.events.length ?? 0) === 0;
   const running = useLab(selectRunning);
   const hasResult = useLab(selectResult) !== null;
-  useEffect(() => {
-    // Only a head start: if it fails, rendering the view tries again and reports the error.
-    if (running) view.preload().catch(() => undefined);
-  }, [running]);
+  const dark = useDarkScheme();
   // Measured while the hint shows, so a trace's first render already knows its width.
   const bodyRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!running) return;
+    // Only a head start: if it fails, rendering the view tries again and reports the error.
+    view.preload().catch(() => undefined);
+    // The canvas's colours, read while the run goes on: read by the first paint, they would
+    // force a layout of the view just mounted.
+    const body = bodyRef.current;
+    const timer = setTimeout(() => body && paletteFor(body, dark));
+    return () => clearTimeout(timer);
+  }, [running, dark]);
   const width = useElementWidth(bodyRef);
   // The animation clock runs outside React for as long as the panel is on the page.
   useEffect(() => startPlaybackClock(useLab), []);
