@@ -1,0 +1,52 @@
+import type { FindingTable } from './findingTable';
+
+/** Finding numbers in ascending order of `place` (a place in a history of `size`), stably. */
+function orderByPlace(place: Int32Array, count: number, size: number): Int32Array {
+  const start = new Int32Array(size + 2);
+  for (let k = 0; k < count; k++) start[place[k]! + 1]!++;
+  for (let p = 0; p <= size; p++) start[p + 1]! += start[p]!;
+  const order = new Int32Array(count);
+  for (let k = 0; k < count; k++) order[start[place[k]!]!++] = k;
+  return order;
+}
+
+/**
+ * Per thread (index into `ids`), how many of its writes another thread's stale write erased,
+ * each counted once however many erased it. Findings' ranges of the history overlap heavily
+ * (together they can cover it ten times over), so rather than visiting each range this sweeps
+ * the history once, keeping per clobbering thread how many ranges cover the current place.
+ */
+export function victimCounts(
+  thread: Uint8Array,
+  ids: readonly number[],
+  findings: FindingTable,
+  history: Int32Array,
+): Float64Array {
+  const victims = new Float64Array(ids.length);
+  const n = findings.length;
+  if (n === 0) return victims;
+  const size = history.length;
+  const starts = orderByPlace(findings.from, n, size);
+  const ends = orderByPlace(findings.to, n, size);
+  // Ranges covering the current place, by the clobbering thread's id and in all.
+  const covering = new Int32Array(256);
+  let total = 0;
+  let s = 0;
+  let x = 0;
+  for (let p = 0; p < size; p++) {
+    for (; s < n && findings.from[starts[s]!]! <= p; s++) {
+      covering[findings.thread[starts[s]!]!]!++;
+      total++;
+    }
+    for (; x < n && findings.to[ends[x]!]! <= p; x++) {
+      covering[findings.thread[ends[x]!]!]!--;
+      total--;
+    }
+    if (total === 0) continue;
+    const t = thread[history[p]!]!;
+    if (t >= ids.length) continue;
+    const own = ids[t]!;
+    if (total > (own >= 0 && own < 256 ? covering[own]! : 0)) victims[t]++;
+  }
+  return victims;
+}
