@@ -9,7 +9,8 @@ import type { ThreadInfo } from './threads';
  */
 export interface TraceEvents {
   length: number;
-  tick: Float64Array;
+  /** Order stamps; a run's are whole numbers and fit a Uint32Array, at half the bytes. */
+  tick: Float64Array | Uint32Array;
   thread: Uint8Array;
   /** Index into OPS. */
   op: Uint8Array;
@@ -59,11 +60,11 @@ export function inProgress(trace: Trace): Trace {
   return { ...trace, expected: written };
 }
 
-/** Allocate empty columns for `n` events. */
-export function allocEvents(n: number, withWall: boolean): TraceEvents {
+/** Allocate empty columns for `n` events; `wholeTicks` for stamps known to fit 32 bits. */
+export function allocEvents(n: number, withWall: boolean, wholeTicks = false): TraceEvents {
   return {
     length: n,
-    tick: new Float64Array(n),
+    tick: wholeTicks ? new Uint32Array(n) : new Float64Array(n),
     thread: new Uint8Array(n),
     op: new Uint8Array(n),
     value: new Int32Array(n),
@@ -139,7 +140,7 @@ export function decodeSharedTrace(
     end[t] = head[t]! + n * stride;
     total += n;
   }
-  const out = allocEvents(total, stride > WALL_WORD);
+  const out = allocEvents(total, stride > WALL_WORD, true);
   const { tick, thread, op, flags, value, replaced, wall } = out;
   let reportAt = 0;
   for (let i = 0; i < total;) {
