@@ -23,8 +23,7 @@ describe('kinds', () => {
   });
 
   it('sets the clobber bit only on writes that erased something', () => {
-    const erased = Int32Array.of(0, 0, 0, 0, 0, 0, 0, 3);
-    const bits = kindBits(kindColumn(trace.events), erased);
+    const bits = kindBits(kindColumn(trace.events), Int32Array.of(7));
     expect(bits[7]).toBe((1 << 1) | CLOBBER_BIT);
     expect(bits[2]).toBe(1 << 1);
     expect(bits[6]).toBe(1 << 4);

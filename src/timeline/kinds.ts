@@ -56,13 +56,13 @@ export function kindColumn(e: TraceEvents): Uint8Array {
 export const CLOBBER_BIT = 1 << 7;
 
 /**
- * One byte per event: the bit of its kind, plus CLOBBER_BIT where `erasedByEvent` says the
- * write wiped out increments. These bytes are what the level-of-detail pyramid ORs together.
+ * One byte per event: the bit of its kind, plus CLOBBER_BIT on the writes at `clobbers` (event
+ * indices of the writes that wiped out increments: the findings, a few among millions of
+ * events). These bytes are what the level-of-detail pyramid ORs together.
  */
-export function kindBits(kind: Uint8Array, erasedByEvent: Int32Array | null): Uint8Array {
+export function kindBits(kind: Uint8Array, clobbers: Int32Array | null): Uint8Array {
   const out = new Uint8Array(kind.length);
   for (let i = 0; i < out.length; i++) out[i] = 1 << kind[i]!;
-  if (erasedByEvent)
-    for (let i = 0; i < out.length; i++) if (erasedByEvent[i]) out[i]! |= CLOBBER_BIT;
+  if (clobbers) for (let k = 0; k < clobbers.length; k++) out[clobbers[k]!]! |= CLOBBER_BIT;
   return out;
 }

@@ -27,7 +27,7 @@ export function buildModelColumns(trace: Trace, accounting: Accounting | null): 
   for (let i = 0; i < e.length; i++) if (e.thread[i]! > top) top = e.thread[i]!;
   const lanes = Math.max(trace.threads.length, e.length > 0 ? top + 1 : 1);
   const kind = kindColumn(e);
-  const bits = kindBits(kind, accounting?.erasedByEvent ?? null);
+  const bits = kindBits(kind, accounting ? accounting.findings.index : null);
   return {
     lanes,
     kind,

@@ -1,3 +1,4 @@
+import { FLAG } from '../core/layout';
 import type { TraceEvents } from '../core/trace';
 import { buildMinMaxPyramid, rangeMinMax, type MinMaxPyramid } from './lod';
 
@@ -28,16 +29,14 @@ export function counterSeries(
   history: CounterHistory | null,
 ): CounterSeries {
   const n = e.length;
-  const written = e.value;
+  const { value: written, flags } = e;
   const counter = new Int32Array(n);
   const ideal = new Int32Array(n);
-  const fromHistory = new Uint8Array(history ? n : 0);
+  // The history holds every event that replaced a value: those set the counter.
   if (history) {
     for (let k = 0; k < history.index.length; k++) {
       const i = history.index[k]!;
-      if (i < 0 || i >= n) continue;
-      counter[i] = history.value[k]!;
-      fromHistory[i] = 1;
+      if (i >= 0 && i < n) counter[i] = history.value[k]!;
     }
   }
   let now = 0;
@@ -48,7 +47,8 @@ export function counterSeries(
     // Write-like: write, add and a successful compare-and-swap (KINDS 1, 2, 3).
     const writeLike = k >= 1 && k <= 3;
     if (writeLike) count++;
-    if (history ? fromHistory[i] : writeLike) now = history ? counter[i]! : written[i]!;
+    if (history ? flags[i]! & FLAG.hasReplaced : writeLike)
+      now = history ? counter[i]! : written[i]!;
     counter[i] = now;
     ideal[i] = count;
     if (now > max) max = now;
