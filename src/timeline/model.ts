@@ -50,17 +50,9 @@ export function timelineModel(trace: Trace, accounting: Accounting | null): Time
   return model;
 }
 
-/** sourceAt, its column allocated on first use: a large trace's first frame never asks. */
-function lazySources(trace: Trace): (i: number) => number {
-  let read: ((i: number) => number) | null = null;
-  return (i) => {
-    if (!read) {
-      const source = new Int32Array(trace.events.length);
-      read = lazyColumn(source, sourceFiller(trace.events, source));
-    }
-    return read(i);
-  };
-}
+/** sourceAt, its column filled and grown only as far as asked (a first frame asks little). */
+const lazySources = (trace: Trace): ((i: number) => number) =>
+  lazyColumn((n) => new Int32Array(n), trace.events.length, sourceFiller(trace.events));
 
 /** The finding of the write at event `index` as an object; undefined when it erased nothing. */
 export function modelFinding(model: TimelineModel, index: number): WriteFinding | undefined {
