@@ -140,10 +140,10 @@ export function buildMinMaxPyramid(values: Int32Array): MinMaxPyramid {
   return { min, max };
 }
 
-/** [least, greatest] of values[a..b) into `out`; [+Inf, -Inf] when the range is empty. */
+/** [least, greatest] of the values at a..b-1 into `out`; [+Inf, -Inf] when the range is empty. */
 export function rangeMinMax(
   p: MinMaxPyramid,
-  values: Int32Array,
+  valueAt: (i: number) => number,
   a: number,
   b: number,
   out: Float64Array,
@@ -155,7 +155,7 @@ export function rangeMinMax(
     b,
     p.min.length,
     (i) => {
-      const v = values[i]!;
+      const v = valueAt(i);
       if (v < lo) lo = v;
       if (v > hi) hi = v;
     },

@@ -7,6 +7,7 @@ import { hasWallTime, orderPositions, wallPositions, type XPositions } from './l
 import { buildModelColumns, type ModelColumns } from './modelColumns';
 import { lazyColumn, sourceFiller } from '../core/pcMap';
 import { prebuiltColumns } from './prebuilt';
+import { counterLine, idealLine, type LineAt } from './series';
 
 /** Everything the timeline derives from one trace, computed once (O(n)) and then only read. */
 export interface TimelineModel extends ModelColumns {
@@ -16,6 +17,9 @@ export interface TimelineModel extends ModelColumns {
   length: number;
   /** The read (or failed swap) event i's write was built on, -1 for none. */
   sourceAt: (i: number) => number;
+  /** The chart's lines: the counter and the ideal count just after event i. */
+  counterAt: LineAt;
+  idealAt: LineAt;
   order: XPositions;
   wall: XPositions | null;
   /** performance.now() when deriving began: where time to first render starts. */
@@ -40,6 +44,8 @@ export function timelineModel(trace: Trace, accounting: Accounting | null): Time
     strategy: strategyOf(trace.config),
     length: e.length,
     sourceAt: lazySources(trace),
+    counterAt: counterLine(columns.series),
+    idealAt: idealLine(columns.series, columns.kind),
     order: orderPositions(e.length),
     wall: hasWallTime(e.wall) ? wallPositions(e.wall) : null,
     builtAt: started,
