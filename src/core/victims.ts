@@ -42,7 +42,12 @@ export function victimCounts(
       covering[findings.thread[ends[x]!]!]!--;
       total--;
     }
-    if (total === 0) continue;
+    if (total === 0) {
+      // Nothing covers the history until the next range starts: step there at once.
+      if (s >= n) break;
+      p = Math.max(p, findings.from[starts[s]!]! - 1);
+      continue;
+    }
     const t = thread[history[p]!]!;
     if (t >= ids.length) continue;
     const own = ids[t]!;
