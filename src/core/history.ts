@@ -12,8 +12,9 @@ export interface CounterHistory {
 }
 
 /**
- * Items grouped by an integer key, each group keeping the items' order: dense arrays when
- * the keys span a small range (counter values do), a Map of group numbers otherwise.
+ * Items (event indices) grouped by an integer key, `keyOf[item]`, each group keeping the
+ * items' order: dense arrays when the keys span a small range (counter values do), a Map of
+ * group numbers otherwise. Keys are read where they are, not copied: millions of them.
  */
 class Groups {
   readonly items: Int32Array;
@@ -23,12 +24,12 @@ class Groups {
   private readonly span: number;
   private readonly ids: Map<number, number> | null = null;
 
-  constructor(keys: Int32Array, items: Int32Array) {
-    const n = keys.length;
-    let min = n > 0 ? keys[0]! : 0;
+  constructor(keyOf: Int32Array, items: Int32Array) {
+    const n = items.length;
+    let min = n > 0 ? keyOf[items[0]!]! : 0;
     let max = min - 1;
     for (let i = 0; i < n; i++) {
-      const k = keys[i]!;
+      const k = keyOf[items[i]!]!;
       if (k < min) min = k;
       if (k > max) max = k;
     }
@@ -39,8 +40,9 @@ class Groups {
       const ids = new Map<number, number>();
       group = new Int32Array(n);
       for (let i = 0; i < n; i++) {
-        let g = ids.get(keys[i]!);
-        if (g === undefined) ids.set(keys[i]!, (g = ids.size));
+        const k = keyOf[items[i]!]!;
+        let g = ids.get(k);
+        if (g === undefined) ids.set(k, (g = ids.size));
         group[i] = g;
       }
       this.ids = ids;
@@ -52,11 +54,11 @@ class Groups {
     // group's start, which moves it on by one: shifting back by one gives the starts again.
     const start = new Int32Array(span + 1);
     if (group) for (let i = 0; i < n; i++) start[group[i]! + 1]!++;
-    else for (let i = 0; i < n; i++) start[keys[i]! - min + 1]!++;
+    else for (let i = 0; i < n; i++) start[keyOf[items[i]!]! - min + 1]!++;
     for (let g = 0; g < span; g++) start[g + 1]! += start[g]!;
     this.items = new Int32Array(n);
     if (group) for (let i = 0; i < n; i++) this.items[start[group[i]!]!++] = items[i]!;
-    else for (let i = 0; i < n; i++) this.items[start[keys[i]! - min]!++] = items[i]!;
+    else for (let i = 0; i < n; i++) this.items[start[keyOf[items[i]!]! - min]!++] = items[i]!;
     start.copyWithin(1, 0, span);
     start[0] = 0;
     this.start = start;
@@ -76,9 +78,7 @@ class ByReplaced {
   private readonly head: Int32Array;
 
   constructor(events: TraceEvents, writes: Int32Array) {
-    const replaced = new Int32Array(writes.length);
-    for (let i = 0; i < writes.length; i++) replaced[i] = events.replaced[writes[i]!]!;
-    this.groups = new Groups(replaced, writes);
+    this.groups = new Groups(events.replaced, writes);
     this.head = this.groups.start.slice(0, -1);
   }
 
