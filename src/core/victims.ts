@@ -1,11 +1,25 @@
 import type { FindingTable } from './findingTable';
 
-/** Finding numbers in ascending order of `place` (a place in a history of `size`), stably. */
+/** Bits of a sort key that hold the finding number (places and numbers stay below 2^24). */
+const NUMBER = 2 ** 24;
+
+/**
+ * Finding numbers in ascending order of `place` (a place in a history of `size`), stably:
+ * counted per place when findings are many, else sorted (a few findings in a long history
+ * need no array as long as the history).
+ */
 function orderByPlace(place: Int32Array, count: number, size: number): Int32Array {
+  const order = new Int32Array(count);
+  if (count * 16 < size) {
+    const keys = new Float64Array(count);
+    for (let k = 0; k < count; k++) keys[k] = place[k]! * NUMBER + k;
+    keys.sort();
+    for (let k = 0; k < count; k++) order[k] = keys[k]! % NUMBER;
+    return order;
+  }
   const start = new Int32Array(size + 2);
   for (let k = 0; k < count; k++) start[place[k]! + 1]!++;
   for (let p = 0; p <= size; p++) start[p + 1]! += start[p]!;
-  const order = new Int32Array(count);
   for (let k = 0; k < count; k++) order[start[place[k]!]!++] = k;
   return order;
 }
