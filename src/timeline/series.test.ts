@@ -4,7 +4,7 @@ import { accountTrace } from '../core/accounting';
 import { presetConfig } from '../core/config';
 import { handTrace } from '../core/handTrace';
 import { randomChooser, simulate } from '../core/simulation';
-import { kindColumn } from './kinds';
+import { kindColumns } from './kinds';
 import { columnStarts, orderPositions } from './layout';
 import { buildMinMaxPyramid } from './lod';
 import { counterSeries, envelopePath, gapAreaPath, idealLine } from './series';
@@ -15,7 +15,7 @@ describe('counterSeries', () => {
   it('ends at the final value and the ideal at the number of increments', () => {
     const trace = simulate({ ...presetConfig('blog'), increments: 50 }, randomChooser(9));
     const acc = accountTrace(trace);
-    const kind = kindColumn(trace.events);
+    const { kind } = kindColumns(trace.events, null);
     const s = counterSeries(trace.events, kind, acc.history);
     const ideal = idealLine(s, kind);
     const n = trace.events.length;
@@ -38,7 +38,7 @@ describe('counterSeries', () => {
       [2, 'write', 1, 1],
       [1, 'add', 2, 1],
     ]);
-    const kind = kindColumn(trace.events);
+    const { kind } = kindColumns(trace.events, null);
     const s = counterSeries(trace.events, kind, null);
     expect([...s.counter]).toEqual([0, 0, 1, 1, 2]);
     expect([0, 1, 2, 3, 4].map(idealLine(s, kind))).toEqual([0, 0, 1, 2, 3]);
