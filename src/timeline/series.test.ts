@@ -30,6 +30,17 @@ describe('counterSeries', () => {
     expect(s.max).toBe(trace.expected);
   });
 
+  // Catches: the counter's min/max blocks, worked out in the series' own pass, drifting
+  // from the pyramid built over the finished counter (a block's least value, the last block).
+  it('has the same min/max pyramid as one built over its counter', () => {
+    const config = { ...presetConfig('custom', 'racy'), workers: 4, increments: 300 };
+    const trace = simulate(config, randomChooser(3));
+    const { kind } = kindColumns(trace.events, null);
+    const s = counterSeries(trace.events, kind, accountTrace(trace).history);
+    expect(trace.events.length % 32).not.toBe(0);
+    expect(s.counterLevels).toEqual(buildMinMaxPyramid(s.counter));
+  });
+
   it('reads the counter from the writes when there is no history', () => {
     const trace = handTrace(2, [
       [1, 'read', 0],

@@ -1,6 +1,6 @@
 import { FLAG } from '../core/layout';
 import type { TraceEvents } from '../core/trace';
-import { buildMinMaxPyramid, rangeMinMax, type MinMaxPyramid } from './lod';
+import { BASE_SHIFT, minMaxPyramidFrom, rangeMinMax, type MinMaxPyramid } from './lod';
 
 /** The counter's value modification by modification, as accounting reports it. */
 export interface CounterHistory {
@@ -53,6 +53,11 @@ export function counterSeries(
       if (i >= 0 && i < n) counter[i] = history.value[k]!;
     }
   }
+  // The finest level of the counter's min/max pyramid, worked out in the same pass.
+  const lodEnd = (1 << BASE_SHIFT) - 1;
+  const min0 = new Int32Array(Math.ceil(n / (lodEnd + 1)));
+  const max0 = new Int32Array(min0.length);
+  let [lo, hi] = [0, 0];
   let now = 0;
   let count = 0;
   let max = 0;
@@ -63,12 +68,19 @@ export function counterSeries(
     counter[i] = now;
     if (now > max) max = now;
     if ((i & blockEnd) === blockEnd) idealBlocks[(i >> IDEAL_SHIFT) + 1] = count;
+    if ((i & lodEnd) === 0) lo = hi = now;
+    else if (now < lo) lo = now;
+    else if (now > hi) hi = now;
+    if ((i & lodEnd) === lodEnd || i === n - 1) {
+      min0[i >> BASE_SHIFT] = lo;
+      max0[i >> BASE_SHIFT] = hi;
+    }
   }
   idealBlocks[idealBlocks.length - 1] = count;
   return {
     counter,
     idealBlocks,
-    counterLevels: buildMinMaxPyramid(counter),
+    counterLevels: minMaxPyramidFrom(min0, max0, n),
     max: Math.max(max, count),
   };
 }
