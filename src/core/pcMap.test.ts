@@ -117,8 +117,11 @@ describe('lazyColumn', () => {
       },
     );
     expect(pcAt(5)).toBe(whole[5]);
-    expect(reached).toBeLessThan(n / 2);
-    expect(largest).toBeLessThan(n / 2);
+    // The first access asked fills and allocates a short prefix only (it is asked in the
+    // commit of a run).
+    expect(reached).toBeGreaterThan(5);
+    expect(reached).toBeLessThanOrEqual(4096);
+    expect(largest).toBeLessThanOrEqual(4096);
     expect(pcAt(n - 1)).toBe(whole[n - 1]);
     expect(reached).toBe(n);
     expect(Array.from({ length: n }, (_, i) => pcAt(i))).toEqual([...whole]);

@@ -110,6 +110,11 @@ export function sourceFiller(e: TraceEvents): ColumnFiller<Int32Array> {
 
 /** Events filled per step at least, so filling far ahead costs few calls. */
 const CHUNK = 1 << 16;
+/**
+ * Events the first step fills; each later one fills as many as are filled already, up to
+ * CHUNK: the commit that shows a run asks for its first access only.
+ */
+const FIRST_CHUNK = 1 << 10;
 
 /**
  * Reads a column of `length` events that is filled left to right only as far as anyone has
@@ -125,7 +130,8 @@ export function lazyColumn<Column extends Int16Array | Int32Array>(
   let filled = 0;
   return (i: number): number => {
     if (i >= filled) {
-      const to = Math.min(length, Math.max(i + 1, filled + CHUNK));
+      const step = Math.min(CHUNK, Math.max(FIRST_CHUNK, filled));
+      const to = Math.min(length, Math.max(i + 1, filled + step));
       if (to > column.length) {
         const grown = make(Math.min(length, Math.max(to, 2 * column.length)));
         grown.set(column);
