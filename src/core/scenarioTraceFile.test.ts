@@ -42,11 +42,13 @@ describe('bank traces', () => {
     expect(old.ok && old.trace.config.scenario).toBeUndefined();
   });
 
-  it('a claim is judged by its outcome, not accounted', () => {
+  it('a claim is accounted as claims, through a file too', () => {
     const claim = simulate(
       { ...bank, scenario: 'claim', balance: undefined },
       replayChooser([1, 2, 1, 2]),
     );
-    expect(accountRun(claim)).toBeNull();
+    expect(accountRun(claim)).toMatchObject({ won: 2, lost: 1, balanced: true });
+    const file = JSON.parse(serializeTrace(claim)) as { summary: unknown };
+    expect(file.summary).toEqual({ events: claim.events.length, lost: 1, balanced: true });
   });
 });

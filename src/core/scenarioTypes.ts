@@ -41,6 +41,8 @@ export interface Scenario {
   lesson: string;
   /** The shared cell's name (timeline, code panel, findings). */
   cell: string;
+  /** What a lost update loses, in words ("increment", "debit", "claim"; plural adds an s). */
+  unit: string;
   /** What the timeline's value chart shows (the bank's is its debits, mirrored from the balance). */
   chartLabel: string;
   /** The cell's value before any worker starts. */

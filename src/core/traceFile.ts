@@ -1,4 +1,5 @@
-import { accountTrace, type Accounting } from './accounting';
+import type { Accounting } from './accounting';
+import { accountRun } from './scenarioBooks';
 import type { RunConfig } from './config';
 import type { ThreadRole } from './threads';
 import { eventAt, eventsToList, type Trace, type TraceEvent } from './trace';
@@ -62,7 +63,7 @@ export interface ExportOptions {
 
 /** Everything but the events, in the order a file lists its fields (the compact form's too). */
 export function traceHeader(trace: Trace, options: ExportOptions): Omit<TraceFileV1, 'events'> {
-  const acc = options.accounting ?? accountTrace(trace);
+  const acc = options.accounting ?? accountRun(trace);
   const head: Omit<TraceFileV1, 'events'> = {
     format: TRACE_FORMAT,
     version: TRACE_VERSION,
