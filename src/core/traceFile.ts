@@ -2,7 +2,8 @@ import type { Accounting } from './accounting';
 import { accountRun } from './scenarioBooks';
 import type { RunConfig } from './config';
 import type { ThreadRole } from './threads';
-import { eventAt, eventsToList, type Trace, type TraceEvent } from './trace';
+import { cellOfOp } from './ops';
+import { eventAt, type Trace, type TraceEvent, type TraceEvents } from './trace';
 import { checkSchedule, checkTotals, identify, notJson, readThreads } from './traceFileChecks';
 import { readEvents } from './traceFileEvents';
 import { parseEnvelope, TRACE_FORMAT, TRACE_VERSION } from './traceFileSchema';
@@ -36,8 +37,17 @@ export interface TraceFileSummaryV1 {
   balanced: boolean;
 }
 
-/** The Race Lab trace file, version 1 (docs/trace-format.md). */
-export interface TraceFileV1 {
+/** One event as a file holds it: from version 2 on, with the cell it touched. */
+export type TraceFileEvent = TraceEvent & { cell: number };
+
+/** Event `i` as a file writes it: the access, and the cell its op touches. */
+function fileEventAt(e: TraceEvents, i: number): TraceFileEvent {
+  const { tick, thread, op, ...rest } = eventAt(e, i);
+  return { tick, thread, op, cell: cellOfOp(e.op[i]!), ...rest };
+}
+
+/** The Race Lab trace file, version 2 (docs/trace-format.md). */
+export interface TraceFileV2 {
   format: typeof TRACE_FORMAT;
   version: typeof TRACE_VERSION;
   generator?: string;
@@ -49,7 +59,7 @@ export interface TraceFileV1 {
   final: number;
   truncated: boolean;
   schedule?: number[];
-  events: TraceEvent[];
+  events: TraceFileEvent[];
 }
 
 export type ImportResult = { ok: true; trace: Trace } | { ok: false; message: string };
@@ -62,9 +72,9 @@ export interface ExportOptions {
 }
 
 /** Everything but the events, in the order a file lists its fields (the compact form's too). */
-export function traceHeader(trace: Trace, options: ExportOptions): Omit<TraceFileV1, 'events'> {
+export function traceHeader(trace: Trace, options: ExportOptions): Omit<TraceFileV2, 'events'> {
   const acc = options.accounting ?? accountRun(trace);
-  const head: Omit<TraceFileV1, 'events'> = {
+  const head: Omit<TraceFileV2, 'events'> = {
     format: TRACE_FORMAT,
     version: TRACE_VERSION,
     generator: 'Race Lab',
@@ -81,8 +91,9 @@ export function traceHeader(trace: Trace, options: ExportOptions): Omit<TraceFil
 }
 
 /** The trace as a plain file object (small traces, tests); `serializeTrace` writes the same. */
-export function traceToFile(trace: Trace, options: ExportOptions = {}): TraceFileV1 {
-  return { ...traceHeader(trace, options), events: eventsToList(trace.events) };
+export function traceToFile(trace: Trace, options: ExportOptions = {}): TraceFileV2 {
+  const e = trace.events;
+  return { ...traceHeader(trace, options), events: Array.from(e.op, (_, i) => fileEventAt(e, i)) };
 }
 
 /** Events per JSON.stringify call: large enough to be fast, small enough to bound memory. */
@@ -102,8 +113,8 @@ export function serializeTrace(trace: Trace, options: ExportOptions = {}): strin
   const blocks: string[] = [];
   for (let start = 0; start < e.length; start += CHUNK) {
     const end = Math.min(e.length, start + CHUNK);
-    const block = new Array<TraceEvent>(end - start);
-    for (let i = start; i < end; i++) block[i - start] = eventAt(e, i);
+    const block = new Array<TraceFileEvent>(end - start);
+    for (let i = start; i < end; i++) block[i - start] = fileEventAt(e, i);
     // Events hold no nested objects, so "},{" only ever falls between two of them.
     blocks.push(JSON.stringify(block).slice(1, -1).replaceAll('},{', '},\n{'));
   }
@@ -139,7 +150,7 @@ function parseUnsafe(text: string): ImportResult {
   if (typeof threads === 'string') return { ok: false, message: threads };
   const problem = checkTotals(file, threads) ?? checkSchedule(file.schedule, threads);
   if (problem) return { ok: false, message: problem };
-  const events = readEvents(file.events, threads.length);
+  const events = readEvents(file.events, threads.length, file.version >= 2);
   if (!events.ok) return events;
   const trace: Trace = {
     config: file.config,
