@@ -14,6 +14,7 @@ export function WorkerTable({ result }: { result: RunResult }) {
   const loss = new Map(accounting?.perThread.map((p) => [p.thread, p]));
   // What a lost update loses here: increments, debits or claims.
   const units = `${scenarioOf(result.outcome).unit}s`;
+  const Units = units[0]!.toUpperCase() + units.slice(1);
   return (
     <ScrollBox label="Per worker">
       <table className="workers">
@@ -24,12 +25,7 @@ export function WorkerTable({ result }: { result: RunResult }) {
             <th scope="col">Increments done</th>
             <th scope="col">CAS retries</th>
             {accounting && <th scope="col">Its {units} lost</th>}
-            {accounting && (
-              <th scope="col">
-                {units[0]!.toUpperCase()}
-                {units.slice(1)} it erased
-              </th>
-            )}
+            {accounting && <th scope="col">{Units} it erased</th>}
           </tr>
         </thead>
         <tbody>
