@@ -77,6 +77,25 @@ test.describe('scenarios', () => {
     await expect(result).toHaveAttribute('data-lost', '1');
   });
 
+  for (const strategy of ['racy', 'atomic']) {
+    test(`${strategy} claims on real workers balance their books from the trace`, async ({
+      page,
+    }) => {
+      await page.goto(`/?scenario=claim&preset=claim&engine=workers&strategy=${strategy}`);
+      expect((await runOnce(page)).state).toBe('done');
+      const result = page.getByTestId('result');
+      await expect(result).toHaveAttribute('data-books', 'balanced');
+      const [winners, lost] = await Promise.all([
+        num(result, 'data-winners'),
+        num(result, 'data-lost'),
+      ]);
+      expect(lost).toBe(winners - 1);
+      // Every erased claim is a finding: who erased whose.
+      await expect(page.getByTestId('finding')).toHaveCount(lost);
+      if (strategy === 'atomic') expect(winners).toBe(1);
+    });
+  }
+
   test('the explorer lists the bank as balance:paid pairs', async ({ page }) => {
     await page.goto(
       '/?view=explore&scenario=bank&workers=2&increments=2&balance=2&strategy=atomic',
