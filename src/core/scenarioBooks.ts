@@ -36,5 +36,9 @@ export function countingView(trace: Trace): Trace | null {
  */
 export function accountRun(trace: Trace): Accounting {
   const view = countingView(trace);
-  return view ? accountTrace(view) : accountClaims(trace);
+  if (!view) return accountClaims(trace);
+  const acc = accountTrace(view);
+  // A mirrored view expects one increment per debit the trace shows: each is a payment.
+  if (view !== trace) acc.won = view.expected;
+  return acc;
 }

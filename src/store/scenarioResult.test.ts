@@ -40,6 +40,26 @@ describe('a claim on the result panel', () => {
   });
 });
 
+describe('a bank on the result panel', () => {
+  const bank: RunConfig = { ...claim, workers: 2, increments: 2, scenario: 'bank', balance: 2 };
+  // Both read 2 and write 1 (a debit erased); worker 1 pays again; worker 2 is refused.
+  const trace = simulate(bank, replayChooser([1, 2, 1, 2, 1, 1, 2]));
+
+  it('takes an opened file’s payments from its trace', () => {
+    const opened = ended(trace, [undefined, undefined]);
+    const result = resultOf(bank, opened, accountRun(trace), 'imported');
+    expect(result).toMatchObject({ books: 'balanced', lost: 1, outcome: { paid: 3 } });
+  });
+
+  it('does not balance when the workers report other payments than the trace shows', () => {
+    const result = resultOf(bank, ended(trace, [2, 2]), accountRun(trace), 'simulated');
+    expect(result.books).toBe('unbalanced');
+    expect(resultOf(bank, ended(trace, [2, 1]), accountRun(trace), 'simulated').books).toBe(
+      'balanced',
+    );
+  });
+});
+
 describe('replaying a claim', () => {
   const showing = (trace: Trace) => {
     const store = stepTestStore(claim);
