@@ -4,8 +4,8 @@ import { presetConfig, type RunConfig } from './config';
 import { describeFinding } from './describe';
 import { findingList } from './findingTable';
 import { decodeSchedule } from './schedule';
-import { replayChooser, Simulation } from './simulation';
-import type { StrategyId } from './strategies';
+import { randomChooser, replayChooser, Simulation } from './simulation';
+import { STRATEGY_IDS, type StrategyId } from './strategies';
 
 const claim = (workers: number, strategy: StrategyId): RunConfig => ({
   ...presetConfig('custom', strategy),
@@ -124,6 +124,24 @@ describe('accountClaims: exact strategies', () => {
     const { acc, outcome } = play(2, strategy, s);
     expect(outcome.winners).toBe(1);
     expect(acc).toMatchObject({ won: 1, lost: 0, balanced: true });
+  });
+});
+
+describe('accountClaims on seeded interleavings of every strategy', () => {
+  const configs = STRATEGY_IDS.flatMap((s) => [2, 3, 4].map((w) => claim(w, s)));
+  // The blog's tree: supervisors and main read the owner too, and never claim it.
+  configs.push({ ...presetConfig('blog', 'racy'), increments: 1, scenario: 'claim' });
+  it.each(configs)('$strategy, $workers workers ($preset)', (config) => {
+    for (let seed = 0; seed < 40; seed++) {
+      const sim = new Simulation(config);
+      const choose = randomChooser(seed);
+      while (!sim.done) sim.stepWith(choose);
+      const acc = accountClaims(sim.toTrace());
+      const { winners } = sim.outcome();
+      expect(acc).toMatchObject({ balanced: true, won: winners, lost: winners! - 1 });
+      expect(acc.findings.length).toBe(acc.lost);
+      if (['atomic', 'cas', 'lock'].includes(config.strategy)) expect(winners).toBe(1);
+    }
   });
 });
 
