@@ -159,5 +159,10 @@ test.describe('the scenario challenges in step mode', () => {
       "worker 2 wrote 2 over worker 1's 1: worker 1's claim was lost.",
     );
     await expect(page.getByTestId('lost-marker')).toHaveCount(1);
+    // Replay compares the claim's findings too.
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    const check = page.getByTestId('replay-check');
+    await expect(check).toHaveAttribute('data-matches', 'true');
+    await expect(check).toContainText('1 lost and 1 findings, as recorded');
   });
 });
