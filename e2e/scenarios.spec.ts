@@ -96,6 +96,20 @@ test.describe('scenarios', () => {
     });
   }
 
+  for (const name of ['claim-lock-each.v1.json', 'claim-lock-each.v1.trace.gz']) {
+    test(`a version 1 claim file opens with its books (${name})`, async ({ page }) => {
+      await page.goto('/');
+      await page.getByTestId('trace-file-input').setInputFiles(`src/core/testing/fixtures/${name}`);
+      const result = page.getByTestId('result');
+      await expect(result).toHaveAttribute('data-engine', 'imported');
+      await expect(result).toHaveAttribute('data-scenario', 'claim');
+      // Winners come from the trace: an opened file reports no tallies.
+      await expect(result).toHaveAttribute('data-winners', '2');
+      await expect(result).toHaveAttribute('data-lost', '1');
+      await expect(result).toHaveAttribute('data-books', 'balanced');
+    });
+  }
+
   test('the explorer lists the bank as balance:paid pairs', async ({ page }) => {
     await page.goto(
       '/?view=explore&scenario=bank&workers=2&increments=2&balance=2&strategy=atomic',
