@@ -25,55 +25,27 @@ function play(workers: number, strategy: StrategyId, schedule: string) {
   return { trace, acc: accountClaims(trace), outcome: sim.outcome() };
 }
 
-/** (erasing worker, erased worker) for every erased claim, in event order. */
-function erased(acc: ReturnType<typeof accountClaims>, thread: Uint8Array): number[][] {
+/** "erasing>erased" worker for every erased claim, in event order: "2>1 3>2". */
+function erased(acc: ReturnType<typeof accountClaims>, thread: Uint8Array): string {
   const { findings, history } = acc;
-  return Array.from(findings.index, (_, k) => [
-    findings.thread[k]!,
-    thread[history.index[findings.from[k]!]!]!,
-  ]);
+  return Array.from(
+    findings.index,
+    (_, k) => `${findings.thread[k]}>${thread[history.index[findings.from[k]!]!]}`,
+  ).join(' ');
 }
 
 describe('accountClaims: racy claims, each winner erasing the claim before it', () => {
   it.each([
     // Both read 0, then write in turn: worker 2 erases worker 1's claim.
-    [2, 'bcbc', 2, 2, [[2, 1]]],
+    [2, 'bcbc', 2, 2, '2>1'],
     // All three read 0 and write in turn.
-    [
-      3,
-      'bcdbcd',
-      3,
-      3,
-      [
-        [2, 1],
-        [3, 2],
-      ],
-    ],
+    [3, 'bcdbcd', 3, 3, '2>1 3>2'],
     // Worker 3 reads after worker 1's write, sees 1 and gives up: two winners.
-    [3, 'bcbdc', 2, 2, [[2, 1]]],
+    [3, 'bcbdc', 2, 2, '2>1'],
     // Four read 0 and write in reverse order.
-    [
-      4,
-      'bcdeedcb',
-      4,
-      1,
-      [
-        [3, 4],
-        [2, 3],
-        [1, 2],
-      ],
-    ],
+    [4, 'bcdeedcb', 4, 1, '3>4 2>3 1>2'],
     // Worker 4 sees worker 1's claim; workers 1, 2 and 3 all win.
-    [
-      4,
-      'bcdbecd',
-      3,
-      3,
-      [
-        [2, 1],
-        [3, 2],
-      ],
-    ],
+    [4, 'bcdbecd', 3, 3, '2>1 3>2'],
   ] as const)('%i workers, schedule %s: %i winners, owner %i', (workers, s, winners, owner, by) => {
     const { trace, acc, outcome } = play(workers, 'racy', s);
     expect(outcome).toMatchObject({ winners, owner, lost: winners - 1 });
