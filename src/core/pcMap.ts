@@ -1,7 +1,7 @@
 import { FLAG } from './layout';
-import { OPS, opCode } from './ops';
+import { OPS, opCode, type Memory } from './ops';
 import { strategyOf } from './scenarios';
-import { type Strategy } from './strategies';
+import { newThreadState, type Strategy } from './strategies';
 import type { ThreadInfo } from './threads';
 import type { Trace, TraceEvents } from './trace';
 
@@ -13,24 +13,53 @@ const CAS = opCode('cas');
 export type ColumnFiller = (from: number, to: number) => void;
 
 /**
+ * Answers a strategy's calls with what the trace recorded for one access, so the strategy's
+ * own state machine can walk a trace: a read gives the value read, a compare-and-swap
+ * succeeds as recorded (a failed one gives the value it saw), a recorded lock was taken.
+ */
+class RecordedAccess implements Memory {
+  value = 0;
+  replaced = 0;
+  ok = false;
+  load(): number {
+    return this.value;
+  }
+  exchange(): number {
+    return this.replaced;
+  }
+  add(): number {
+    return this.replaced;
+  }
+  cas(expected: number): number {
+    return this.ok ? expected : this.value;
+  }
+  lock(): boolean {
+    return true;
+  }
+  unlock(): void {}
+}
+
+/**
  * Fills `out` with the strategy line (pc) each event executed, or -1 for accesses that are
- * not the loop body (the supervisors' and main's final reads). A leaf's accesses follow the
- * strategy's `ops` cycle; a failed compare-and-swap retries the same pc, and failed lock
- * attempts are never recorded, so walking each leaf's events through the cycle recovers the
- * pc. An access that does not fit where the walk is (a truncated or foreign trace)
- * resynchronises on the next pc with that op, so one odd event cannot shift every later line.
+ * not the loop body (the supervisors' and main's final reads). Each leaf's events are fed to
+ * the strategy's own state machine, with the values they recorded, so a retried swap stays
+ * on its pc and a refused attempt (a bank below 1, a claimed owner) goes on to the next
+ * attempt, not to the write it never made. Failed lock attempts are never recorded. An access
+ * that does not fit where the walk is (a truncated or foreign trace) resynchronises on the
+ * next pc with that op, so one odd event cannot shift every later line.
  */
 export function pcFiller(
   e: TraceEvents,
   threads: readonly ThreadInfo[],
-  strategy: Pick<Strategy, 'ops'>,
+  strategy: Pick<Strategy, 'ops' | 'step'>,
   out: Int16Array,
 ): ColumnFiller {
   const ops = Int8Array.from(strategy.ops, (op) => OPS.indexOf(op));
   const cycle = ops.length;
   const leaf = Uint8Array.from({ length: 256 }, (_, t) => (threads[t]?.role === 'leaf' ? 1 : 0));
-  const pcOf = new Int32Array(256);
-  const { thread, op: opColumn, flags } = e;
+  const states = threads.map((_, t) => newThreadState(t));
+  const access = new RecordedAccess();
+  const { thread, op: opColumn, value, replaced, flags } = e;
   return (from, to) => {
     for (let i = from; i < to; i++) {
       const t = thread[i]!;
@@ -39,7 +68,8 @@ export function pcFiller(
         out[i] = -1;
         continue;
       }
-      let pc = pcOf[t]!;
+      const state = states[t]!;
+      let pc = state.pc;
       if (ops[pc] !== op) {
         let shift = 1;
         while (shift < cycle && ops[(pc + shift) % cycle] !== op) shift++;
@@ -47,11 +77,13 @@ export function pcFiller(
           out[i] = -1;
           continue;
         }
-        pc = (pc + shift) % cycle;
+        pc = state.pc = (pc + shift) % cycle;
       }
       out[i] = pc;
-      const failedCas = op === CAS && (flags[i]! & FLAG.casOk) === 0;
-      pcOf[t] = failedCas ? pc : pc + 1 === cycle ? 0 : pc + 1;
+      access.value = value[i]!;
+      access.replaced = replaced[i]!;
+      access.ok = (flags[i]! & FLAG.casOk) !== 0;
+      strategy.step(state, access);
     }
   };
 }
@@ -97,7 +129,7 @@ export function lazyColumn(column: Int16Array | Int32Array, fill: ColumnFiller) 
 export function eventPcs(
   e: TraceEvents,
   threads: readonly ThreadInfo[],
-  strategy: Pick<Strategy, 'ops'>,
+  strategy: Pick<Strategy, 'ops' | 'step'>,
 ): Int16Array {
   const out = new Int16Array(e.length);
   pcFiller(e, threads, strategy, out)(0, e.length);

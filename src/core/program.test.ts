@@ -43,6 +43,40 @@ describe('pythonProgram', () => {
   });
 });
 
+describe('pythonProgram of the other scenarios', () => {
+  const text = (config: RunConfig) => pythonProgram(config).lines.join('\n');
+
+  it('the bank: a shared balance, workers that withdraw in a loop, a check, then a debit', () => {
+    const bank: RunConfig = { ...presetConfig('bank'), scenario: 'bank' };
+    const racy = text(bank);
+    expect(racy).toContain("balance = Value('i', 2000)");
+    expect(racy).toContain('def func1(balance):');
+    expect(racy).toContain('for i in range(1000):');
+    expect(racy).toMatch(/ {8}if balance\.value >= 1:.*\n {12}balance\.value -= 1/);
+    expect(racy).toContain('workers = [Process(target=func1, args=(balance,)) for _ in range(4)]');
+    expect(racy).toContain('    print(balance.value)');
+    expect(racy).not.toContain('counter');
+    expect(text({ ...bank, strategy: 'lock' })).toMatch(
+      /with balance\.get_lock\(\):\n {12}if balance\.value >= 1:/,
+    );
+    expect(text({ ...bank, balance: 7 })).toContain("balance = Value('i', 7)");
+  });
+
+  it('the claim: an owner of 0, each worker claiming it with its own id', () => {
+    const claim: RunConfig = { ...presetConfig('claim'), scenario: 'claim' };
+    const racy = text(claim);
+    expect(racy).toContain("owner = Value('i', 0)");
+    expect(racy).toMatch(/def func1\(owner, me\):[^]*if owner\.value == 0:.*\n +owner\.value = me/);
+    expect(racy).toContain('args=(owner, me)) for me in range(1, 5)]');
+    expect(racy).not.toContain('range(100)');
+    // The blog's tree gives func3's workers ids 1 and 2, func4's 3 and 4, in leaf order.
+    const tree = text({ ...claim, preset: 'blog' });
+    for (const id of [1, 2, 3, 4]) expect(tree).toContain(`args=(owner, ${id}))`);
+    expect(tree.indexOf('args=(owner, 2))')).toBeLessThan(tree.indexOf('def func4(owner):'));
+    expect(text({ ...claim, strategy: 'cas' })).toContain('# compare_and_swap(owner, old, new)');
+  });
+});
+
 describe('pythonLineOf', () => {
   const program = pythonProgram(blog);
   const racy = STRATEGIES.racy;

@@ -1,48 +1,55 @@
 import { PRESETS, type RunConfig } from './config';
-import { strategyOf } from './scenarios';
+import { scenarioOf, strategyOf } from './scenarios';
 import { type Strategy } from './strategies';
 import type { ThreadInfo } from './threads';
 
-/** The whole Python program of the post, with the chosen strategy's loop body in it. */
+/** The whole Python program of a scenario (the post's, for the counter), with the chosen
+ * strategy's worker function in it. */
 export interface PythonProgram {
   lines: string[];
-  /** Line of `def <name>(counter):` for each leaf function (func1, func2). */
+  /** Line of `def <name>(…):` for each leaf function (func1, func2). */
   leafDef: ReadonlyMap<string, number>;
-  /** Line of the final `print(counter.value)` of each supervisor function and of main. */
+  /** Line of the final `print(<cell>.value)` of each supervisor function and of main. */
   printLine: ReadonlyMap<string, number>;
 }
 
 const IMPORT = 'from multiprocessing import Process, Value';
 
-/** The strategy's `def func1` block, renamed and run `increments` times. */
+/** The strategy's `def func1` function, renamed and run `increments` times. */
 function leafFunction(strategy: Strategy, name: string, increments: number): string[] {
   return strategy.python.map((line, i) =>
     i === 0 ? line.replace('func1', name) : line.replace('range(100)', `range(${increments})`),
   );
 }
 
-function starter(names: readonly string[], indent: string): string[] {
-  const vars = names.map((_, k) => `p${k + 1}`);
+/** Lines that start, then join, a process per target; `args` gives each one's arguments. */
+function starter(targets: readonly string[], args: (k: number) => string, indent: string) {
+  const vars = targets.map((_, k) => `p${k + 1}`);
   return [
-    ...names.map((n, k) => `${indent}${vars[k]} = Process(target=${n}, args=(counter,))`),
+    ...targets.map((n, k) => `${indent}${vars[k]} = Process(target=${n}, args=(${args(k)}))`),
     ...vars.map((v) => `${indent}${v}.start()`),
     ...vars.map((v) => `${indent}${v}.join()`),
   ];
 }
 
 /**
- * The post's program: main makes a shared `Value('d', 0)` and starts func3 and func4; each
- * starts func1 and func2 and joins them; every function prints the counter. Flat presets
- * start `workers` copies of func1 from main instead.
+ * The scenario's program: main makes the shared `Value` and starts func3 and func4; each
+ * starts func1 and func2 and joins them; every function prints. Flat presets start `workers`
+ * copies of func1 from main instead. A claim's workers also get their ids, 1…workers.
  */
 export function pythonProgram(
-  config: Pick<RunConfig, 'preset' | 'strategy' | 'workers' | 'increments' | 'scenario'>,
+  config: Pick<
+    RunConfig,
+    'preset' | 'strategy' | 'workers' | 'increments' | 'scenario' | 'balance'
+  >,
 ): PythonProgram {
+  const scenario = scenarioOf(config);
   const strategy = strategyOf(config);
+  const cell = scenario.cell;
+  const args = (id: number) => (scenario.pyPassesId ? `${cell}, ${id}` : `${cell},`);
+  const print = `    print(${cell}.value)`;
   const lines: string[] = [IMPORT];
-  if (strategy.id === 'cas') {
-    lines.push('# compare_and_swap(counter, old, new): the atomic step Python’s Value lacks');
-  }
+  if (strategy.pythonHelper) lines.push(strategy.pythonHelper);
   const leafDef = new Map<string, number>();
   const printLine = new Map<string, number>();
   const tree = PRESETS[config.preset].tree;
@@ -52,18 +59,22 @@ export function pythonProgram(
     lines.push(...leafFunction(strategy, leaf, config.increments));
   }
   if (tree) {
-    for (const supervisor of ['func3', 'func4']) {
-      lines.push('', '', `def ${supervisor}(counter):`, ...starter(['func1', 'func2'], '    '));
+    ['func3', 'func4'].forEach((supervisor, s) => {
+      const children = starter(['func1', 'func2'], (k) => args(2 * s + k + 1), '    ');
+      lines.push('', '', `def ${supervisor}(${cell}):`, ...children);
       printLine.set(supervisor, lines.length);
-      lines.push('    print(counter.value)');
-    }
+      lines.push(print);
+    });
   }
-  lines.push('', '', "if __name__ == '__main__':", "    counter = Value('d', 0)");
+  lines.push('', '', "if __name__ == '__main__':", `    ${cell} = ${scenario.pyValue(config)}`);
   if (tree) {
-    lines.push(...starter(['func3', 'func4'], '    '));
+    lines.push(...starter(['func3', 'func4'], () => `${cell},`, '    '));
   } else {
+    const each = scenario.pyPassesId
+      ? `args=(${cell}, me)) for me in range(1, ${config.workers + 1})]`
+      : `args=(${cell},)) for _ in range(${config.workers})]`;
     lines.push(
-      `    workers = [Process(target=func1, args=(counter,)) for _ in range(${config.workers})]`,
+      `    workers = [Process(target=func1, ${each}`,
       '    for p in workers:',
       '        p.start()',
       '    for p in workers:',
@@ -71,7 +82,7 @@ export function pythonProgram(
     );
   }
   printLine.set('main', lines.length);
-  lines.push('    print(counter.value)');
+  lines.push(print);
   return { lines, leafDef, printLine };
 }
 

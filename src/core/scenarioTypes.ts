@@ -62,6 +62,10 @@ export interface Scenario {
   /** Whether outcomes count successes apart from the cell (payments, winners). */
   countsWins: boolean;
   strategies: Readonly<Record<StrategyId, Strategy>>;
+  /** The Python program's shared value as main makes it: `Value('d', 0)`. */
+  pyValue(setup: ScenarioSetup): string;
+  /** Whether each worker function also takes its id, `me` (what a claim writes). */
+  pyPassesId: boolean;
   /** The outcome of a run that ended with the cell at `final` and `won` successes in all. */
   outcome(setup: ScenarioSetup, final: number, won: number): ScenarioOutcome;
   /** The numbers that name an outcome in the explorer, compared in order ("balance:paid"). */

@@ -1,4 +1,5 @@
-import type { Strategy, StrategyId } from './strategyTypes';
+import { casLoop, indivisible, locked, racy, type Guard } from './checkThenAct';
+import type { Strategy, StrategyId, StrategyText } from './strategyTypes';
 
 export { newThreadState, STRATEGY_IDS } from './strategyTypes';
 export type { Strategy, StrategyId, ThreadState } from './strategyTypes';
@@ -6,23 +7,9 @@ export type { Strategy, StrategyId, ThreadState } from './strategyTypes';
 const PY_HEAD = ['def func1(counter):', '    for i in range(100):'];
 const PY_TAIL = ['        print(counter.value)'];
 
-const racy: Strategy = {
-  id: 'racy',
+const racyText: StrategyText = {
   label: 'Racy read then write',
   explanation: 'Read the counter, then write read + 1: another worker can write in between.',
-  ops: ['read', 'write'],
-  workBefore: 1,
-  exact: false,
-  step(t, mem) {
-    if (t.pc === 0) {
-      t.reg = mem.load();
-      t.pc = 1;
-    } else {
-      mem.exchange(t.reg + 1);
-      t.done++;
-      t.pc = 0;
-    }
-  },
   js: [
     'for (let i = 0; i < increments; i++) {',
     '  const seen = Atomics.load(counter, 0);',
@@ -35,17 +22,9 @@ const racy: Strategy = {
   pyLine: [2, 2],
 };
 
-const atomic: Strategy = {
-  id: 'atomic',
+const atomicText: StrategyText = {
   label: 'Atomic increment',
   explanation: 'Atomics.add reads and writes in one indivisible step: nothing can come between.',
-  ops: ['add'],
-  workBefore: 0,
-  exact: true,
-  step(t, mem) {
-    mem.add(1);
-    t.done++;
-  },
   js: ['for (let i = 0; i < increments; i++) {', '  work();', '  Atomics.add(counter, 0, 1);', '}'],
   jsLine: [2],
   python: [
@@ -57,32 +36,9 @@ const atomic: Strategy = {
   pyLine: [3],
 };
 
-const lock: Strategy = {
-  id: 'lock',
+const lockText: StrategyText = {
   label: 'Lock around read and write',
   explanation: 'A mutex held over the whole read-modify-write: the `with counter.get_lock():` fix.',
-  ops: ['lock', 'read', 'write', 'unlock'],
-  workBefore: 2,
-  exact: true,
-  step(t, mem) {
-    switch (t.pc) {
-      case 0:
-        if (mem.lock()) t.pc = 1;
-        return;
-      case 1:
-        t.reg = mem.load();
-        t.pc = 2;
-        return;
-      case 2:
-        mem.exchange(t.reg + 1);
-        t.pc = 3;
-        return;
-      default:
-        mem.unlock();
-        t.done++;
-        t.pc = 0;
-    }
-  },
   js: [
     'for (let i = 0; i < increments; i++) {',
     '  lock(mutex);',
@@ -103,38 +59,10 @@ const lock: Strategy = {
   pyLine: [2, 3, 3, 4],
 };
 
-const lockEach: Strategy = {
-  id: 'lock-each',
+const lockEachText: StrategyText = {
   label: 'Lock each access',
   explanation:
     "The lock is taken for the read and again for the write, as Python's Value does for +=: updates still get lost.",
-  ops: ['lock', 'read', 'unlock', 'lock', 'write', 'unlock'],
-  workBefore: 3,
-  exact: false,
-  step(t, mem) {
-    switch (t.pc) {
-      case 0:
-      case 3:
-        if (mem.lock()) t.pc++;
-        return;
-      case 1:
-        t.reg = mem.load();
-        t.pc = 2;
-        return;
-      case 2:
-        mem.unlock();
-        t.pc = 3;
-        return;
-      case 4:
-        mem.exchange(t.reg + 1);
-        t.pc = 5;
-        return;
-      default:
-        mem.unlock();
-        t.done++;
-        t.pc = 0;
-    }
-  },
   js: [
     'for (let i = 0; i < increments; i++) {',
     '  lock(mutex);',
@@ -156,30 +84,10 @@ const lockEach: Strategy = {
   pyLine: [2, 2, 2, 3, 3, 3],
 };
 
-const cas: Strategy = {
-  id: 'cas',
+const casText: StrategyText = {
   label: 'Compare-and-swap loop',
   explanation:
     'Write read + 1 only if the counter still holds what was read; otherwise retry with the fresh value.',
-  ops: ['read', 'cas'],
-  workBefore: 1,
-  exact: true,
-  step(t, mem) {
-    if (t.pc === 0) {
-      t.reg = mem.load();
-      t.pc = 1;
-      return;
-    }
-    const held = mem.cas(t.reg, t.reg + 1);
-    if (held === t.reg) {
-      t.done++;
-      t.pc = 0;
-    } else {
-      // Retry straight away with the value the failed swap saw: no second read needed.
-      t.retries++;
-      t.reg = held;
-    }
-  },
   js: [
     'for (let i = 0; i < increments; i++) {',
     '  let seen = Atomics.load(counter, 0);',
@@ -198,13 +106,26 @@ const cas: Strategy = {
     ...PY_TAIL,
   ],
   pyLine: [3, 4],
+  pythonHelper: '# compare_and_swap(counter, old, new): the atomic step Python’s Value lacks',
 };
 
-/** Every strategy, by id: the one definition all engines use. */
+/** The counter's check always passes and its write is read + 1; increments are not wins. */
+const increment: Guard = { allows: () => true, next: (seen) => seen + 1, counts: false };
+
+/** The counter's strategies, by id: the one definition all engines use. */
 export const STRATEGIES: Readonly<Record<StrategyId, Strategy>> = {
-  racy,
-  atomic,
-  lock,
-  'lock-each': lockEach,
-  cas,
+  racy: racy(increment, racyText),
+  atomic: indivisible(
+    increment,
+    'atomic',
+    'add',
+    (_, mem) => {
+      mem.add(1);
+      return true;
+    },
+    atomicText,
+  ),
+  lock: locked(increment, 'lock', lockText),
+  'lock-each': locked(increment, 'lock-each', lockEachText),
+  cas: casLoop(increment, casText),
 };

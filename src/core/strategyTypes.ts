@@ -50,8 +50,16 @@ export interface Strategy {
   js: readonly string[];
   /** The 0-based line of `js` each pc executes. */
   jsLine: readonly number[];
-  /** The Python of the post, changed as this strategy would change it. */
+  /** The worker's whole Python function (`def func1(…):`), as this strategy writes it. */
   python: readonly string[];
   /** The 0-based line of `python` each pc corresponds to. */
   pyLine: readonly number[];
+  /** A comment naming a helper the Python calls that `Value` lacks (compare-and-swap). */
+  pythonHelper?: string;
 }
+
+/** What a scenario writes for a strategy: its words and its code, beside the shared behaviour. */
+export type StrategyText = Pick<
+  Strategy,
+  'label' | 'explanation' | 'js' | 'jsLine' | 'python' | 'pyLine' | 'pythonHelper'
+>;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type JSX } from 'react';
 import type { RunConfig } from '../core/config';
-import { strategyOf } from '../core/scenarios';
+import { scenarioOf, strategyOf } from '../core/scenarios';
 import { threadLabel } from '../core/threads';
 import { useLab, type LabState } from '../store/labStore';
 import { selectConfig, selectTrace } from '../store/selectors';
@@ -81,8 +81,8 @@ function CodeLines({
 }
 
 /**
- * The post's Python program and the worker's JavaScript for the strategy, side by side,
- * with the line of the access being animated highlighted in both.
+ * The scenario's Python program (the post's, for the counter) and the worker's JavaScript for
+ * the strategy, side by side, with the line of the access being animated highlighted in both.
  */
 export function CodePanel(): JSX.Element {
   const trace = useLab(selectTrace);
@@ -99,7 +99,7 @@ export function CodePanel(): JSX.Element {
       <h2 id="code-heading">The code</h2>
       <div className="code-columns">
         <div className="code-block">
-          <h3>Python, as in the post</h3>
+          <h3>{scenarioOf(shown).id === 'counter' ? 'Python, as in the post' : 'Python'}</h3>
           <CodeLines
             lines={program.lines}
             active={pythonLine}

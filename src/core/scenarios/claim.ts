@@ -1,62 +1,9 @@
+import { indivisible, locked, racy, type Guard } from '../checkThenAct';
 import type { Scenario } from '../scenarioTypes';
-import {
-  endAttempt,
-  framed,
-  lockEachGuarded,
-  lockGuarded,
-  racyGuarded,
-  type Guard,
-} from './guarded';
+import { CLAIM_TEXT } from './claimCode';
 
-const claim: Guard = {
-  cell: 'owner',
-  allows: (seen) => seen === 0,
-  next: (_, t) => t.me,
-  js: { ok: 'seen === 0', next: 'me', win: 'won = true;' },
-  py: { ok: 'seen == 0', next: 'me', win: 'won = True' },
-  jsFrame: { head: [], tail: [], indent: '' },
-  pyFrame: { head: ['def func1(owner, me):'], indent: '    ' },
-};
-
-const atomic = framed(
-  claim,
-  {
-    id: 'atomic',
-    label: 'Atomic exchange',
-    explanation:
-      'Atomics.exchange writes my id and returns the old owner: one winner, but the owner ends as the last writer.',
-    ops: ['write'],
-    workBefore: 0,
-    exact: true,
-    step(t, mem) {
-      if (mem.exchange(t.me) === 0) t.won++;
-      endAttempt(t);
-    },
-  },
-  { lines: ['work();', 'if (Atomics.exchange(owner, 0, me) === 0) won = true;'], at: [1] },
-  { lines: ['if exchange(owner, me) == 0:', '    won = True'], at: [0] },
-);
-
-const cas = framed(
-  claim,
-  {
-    id: 'cas',
-    label: 'Compare-and-swap',
-    explanation: 'Write my id only if the owner is still 0, in one indivisible step.',
-    ops: ['cas'],
-    workBefore: 0,
-    exact: true,
-    step(t, mem) {
-      if (mem.cas(0, t.me) === 0) t.won++;
-      endAttempt(t);
-    },
-  },
-  {
-    lines: ['work();', 'if (Atomics.compareExchange(owner, 0, 0, me) === 0) won = true;'],
-    at: [1],
-  },
-  { lines: ['if compare_and_swap(owner, 0, me):', '    won = True'], at: [0] },
-);
+/** A claim acts only on an owner of 0, writes the worker's id, and counts a winner. */
+const claim: Guard = { allows: (seen) => seen === 0, next: (_, t) => t.me, counts: true };
 
 /** First one wins: every worker tries once to write its id into an owner cell that is 0. */
 export const CLAIM: Scenario = {
@@ -72,18 +19,21 @@ export const CLAIM: Scenario = {
   fixedLength: false,
   asIncrements: null,
   countsWins: true,
+  pyValue: () => "Value('i', 0)",
+  pyPassesId: true,
   strategies: {
-    racy: racyGuarded(
+    racy: racy(claim, CLAIM_TEXT.racy),
+    // Exactly one winner, but the owner ends as whoever exchanged last.
+    atomic: indivisible(
       claim,
-      'Read the owner, then write my id if it was 0: another worker can do the same in between.',
+      'atomic',
+      'write',
+      (t, mem) => mem.exchange(t.me) === 0,
+      CLAIM_TEXT.atomic,
     ),
-    atomic,
-    cas,
-    lock: lockGuarded(claim, 'The lock is held over the check and the write: exactly one winner.'),
-    'lock-each': lockEachGuarded(
-      claim,
-      'The lock is taken for the read and again for the write: two workers can still both win.',
-    ),
+    cas: indivisible(claim, 'cas', 'cas', (t, mem) => mem.cas(0, t.me) === 0, CLAIM_TEXT.cas),
+    lock: locked(claim, 'lock', CLAIM_TEXT.lock),
+    'lock-each': locked(claim, 'lock-each', CLAIM_TEXT['lock-each']),
   },
   outcome: (_, owner, winners) => ({
     scenario: 'claim',

@@ -15,6 +15,8 @@ export const COUNTER: Scenario = {
   fixedLength: true,
   asIncrements: (value) => value,
   countsWins: false,
+  pyValue: () => "Value('d', 0)",
+  pyPassesId: false,
   strategies: STRATEGIES,
   outcome(s, final) {
     const expected = s.workers * s.increments;
