@@ -288,3 +288,36 @@ for (const { theme, scheme, read } of [
     await page.screenshot({ path: `${ARTIFACTS}/theme-${theme}-on-${scheme}.png`, fullPage: true });
   });
 }
+
+// Catches: a highlighted line left out of sight in a listing taller than its box (the code
+// panel scrolls the listing, never the page, after the layout rather than forcing one).
+test('keeps the highlighted line of a long listing in sight as it steps', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`${SEEDED_BLOG}&strategy=lock`);
+  // A box a few lines tall, so the lines the run steps through do not all fit in it.
+  await page.addStyleTag({ content: '.code-lines { max-height: 5rem; }' });
+  const { timeline } = await runAndShow(page);
+  const listing = page.getByTestId('code-python');
+  /** Where the highlighted line sits in the listing's box: [top, bottom] over its height. */
+  const place = () =>
+    listing.evaluate((list) => {
+      const line = list.querySelector<HTMLElement>('[data-active="true"]');
+      if (!line) return null;
+      const top = (line.offsetTop - list.scrollTop) / list.clientHeight;
+      return [top, top + line.offsetHeight / list.clientHeight];
+    });
+  const scrolls = new Set<number>();
+  for (let step = 1; step <= 8; step++) {
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(timeline).toHaveAttribute('data-current', String(step));
+    await expect
+      .poll(async () => {
+        const [top, bottom] = (await place()) ?? [-1, -1];
+        return top >= 0 && bottom <= 1;
+      })
+      .toBe(true);
+    scrolls.add(await listing.evaluate((list) => list.scrollTop));
+  }
+  // Not vacuous: the steps needed the listing scrolled to more than one place.
+  expect(scrolls.size).toBeGreaterThan(1);
+});

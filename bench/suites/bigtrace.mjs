@@ -56,6 +56,9 @@ async function heapAfter(page) {
 
 const mb = (bytes) => significant(bytes / 1e6);
 
+/** A longest task as read: the API reports only tasks of 50 ms or more, so 0 means none was. */
+const taskMs = (ms) => (ms > 0 ? `${Math.round(ms)} ms` : 'under 50 ms');
+
 async function tracedRun(page, ctx, size) {
   await openLab(page, ctx.baseURL, size.params);
   const clickAt = await page.evaluate(() => performance.now());
@@ -94,12 +97,12 @@ export default async function bigtrace(ctx) {
     const buffers = runs[0].buffers;
     const detail = `${runs[0].accesses.toLocaleString('en')} accesses recorded; ${repeats} run${repeats > 1 ? 's' : ''}`;
     ctx.log(
-      `${size.label}: longest task ${Math.round(longest)} ms, drawn ${Math.round(drawn)} ms after the workers, heap ${mb(heap)} MB`,
+      `${size.label}: longest task ${taskMs(longest)}, drawn ${Math.round(drawn)} ms after the workers, heap ${mb(heap)} MB`,
     );
     rows.push(
       {
         measure: `Longest main-thread task, Run to drawn timeline, ${size.label} accesses`,
-        value: `${Math.round(longest)} ms`,
+        value: taskMs(longest),
         goal: `≤ ${TASK_GOAL_MS} ms`,
         met: longest <= TASK_GOAL_MS ? 'yes' : 'no',
         detail: `${detail} (the longest of them)`,
@@ -120,7 +123,7 @@ export default async function bigtrace(ctx) {
       },
     );
     goals.push({
-      goal: `No main-thread task over ${TASK_GOAL_MS} ms from Run to a drawn timeline at ${size.label} accesses (${Math.round(longest)} ms)`,
+      goal: `No main-thread task over ${TASK_GOAL_MS} ms from Run to a drawn timeline at ${size.label} accesses (${taskMs(longest)})`,
       met: longest <= TASK_GOAL_MS,
     });
     if (size.label === '8,000,000') {
@@ -170,7 +173,7 @@ export default async function bigtrace(ctx) {
       value: `${Math.round(openMs)} ms`,
       goal: `≤ ${OPEN_GOAL_MS} ms`,
       met: openMs <= OPEN_GOAL_MS ? 'yes' : 'no',
-      detail: `longest main-thread task meanwhile ${Math.round(openLongest)} ms; same data-lost as the run`,
+      detail: `longest main-thread task meanwhile ${taskMs(openLongest)}; same data-lost as the run`,
     },
   );
   goals.push(

@@ -21,6 +21,34 @@ function replacedWrite(acc: Accounting, f: WriteFinding): number {
 }
 
 /**
+ * The threads, other than the writer's, whose writes finding `f` erased, ascending. Only a
+ * thread some finding erased a write of (lostAsVictim) can be one: once each such thread is
+ * seen, the scan stops, where a stale write's erased writes can number millions.
+ */
+function othersErased(trace: Trace, acc: Accounting, f: WriteFinding): number[] {
+  const candidate = new Uint8Array(256);
+  let left = 0;
+  for (const p of acc.perThread) {
+    if (p.lostAsVictim > 0 && p.thread !== f.thread && !candidate[p.thread]) {
+      candidate[p.thread] = 1;
+      left++;
+    }
+  }
+  const thread = trace.events.thread;
+  const writes = f.erasedWrites;
+  const seen = new Uint8Array(256);
+  const others: number[] = [];
+  for (let i = 0; i < writes.length && left > 0; i++) {
+    const owner = thread[writes[i]!]!;
+    if (seen[owner] || owner === f.thread) continue;
+    seen[owner] = 1;
+    others.push(owner);
+    if (candidate[owner]) left--;
+  }
+  return others.sort((a, b) => a - b);
+}
+
+/**
  * One lost-update finding in words, race-detector style: who wrote over whom and what that
  * cost, e.g. "func2 wrote 42 over func1's 42: func1's increment was lost."
  */
@@ -35,7 +63,7 @@ export function describeFinding(trace: Trace, acc: Accounting, f: WriteFinding):
     const back = -f.erased;
     return `${head}: ${plural(back, `lost ${unit}`, `lost ${unit}s`)} came back.`;
   }
-  const others = f.victims.filter((v) => v !== f.thread).map(name);
+  const others = othersErased(trace, acc, f).map(name);
   const victims = joinNames(others);
   if (victims === '') {
     return `${head}: ${plural(f.erased, `${unit} was`, `${unit}s were`)} lost.`;

@@ -108,6 +108,11 @@ export function sourceFiller(e: TraceEvents, out: Int32Array): ColumnFiller {
 
 /** Events filled per step at least, so filling far ahead costs few calls. */
 const CHUNK = 1 << 16;
+/**
+ * Events the first step fills; each later one fills as many as are filled already, up to
+ * CHUNK: the commit that shows a run asks for its first access only.
+ */
+const FIRST_CHUNK = 1 << 10;
 
 /**
  * Reads a column that is filled left to right only as far as anyone has asked, so the first
@@ -117,7 +122,8 @@ export function lazyColumn(column: Int16Array | Int32Array, fill: ColumnFiller) 
   let filled = 0;
   return (i: number): number => {
     if (i >= filled) {
-      const to = Math.min(column.length, Math.max(i + 1, filled + CHUNK));
+      const step = Math.min(CHUNK, Math.max(FIRST_CHUNK, filled));
+      const to = Math.min(column.length, Math.max(i + 1, filled + step));
       fill(filled, to);
       filled = to;
     }

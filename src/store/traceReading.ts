@@ -24,6 +24,9 @@ export async function readTrace(
   if (!answer.ok) throw new TraceProcessingError('failed', answer.message);
   const { trace, accounting, columns } = answer.processed;
   adoptModelColumns(trace, accounting, columns);
+  // Shown in a task of its own: the message that brought the trace (and the garbage
+  // collection its buffers often start) and the commit that shows it stay two short tasks.
+  await new Promise((resolve) => setTimeout(resolve));
   return { trace, accounting };
 }
 

@@ -15,6 +15,7 @@ import { columnStarts, maxZoom, timelineGeometry, type XMode } from './layout';
 import { Legend } from './Legend';
 import { timelineModel, type TimelineModel } from './model';
 import { Narration } from './Narration';
+import { drawInStages, markerDeadline, type DrawPart } from './stagedDraw';
 import { laneSteps } from './stepLanes';
 import { useAutoplay } from './useAutoplay';
 import { useCursor } from './useCursor';
@@ -102,50 +103,49 @@ export function TimelineView({
   };
 
   /**
-   * One frame of the view at zoom `transform`: everything that moves when it changes. A large
-   * trace's first frame comes in two tasks: the canvas, then what lies over it (`part`).
+   * One frame of the view at zoom `transform`: everything that moves when it changes, or one
+   * stage of a first draw (see drawInStages). False while some marker in view is not drawn yet.
    */
-  const draw = (transform: ZoomTransform, part: 'all' | 'canvas' | 'overlay' = 'all') => {
+  const draw = (transform: ZoomTransform, part: DrawPart = 'all'): boolean => {
     const root = rootRef.current;
     const canvas = canvasRef.current;
     const drawn = layers.current;
-    if (!root || !canvas || !drawn) return;
+    if (!root || !canvas || !drawn) return true;
     const x = transform.rescaleX(base);
     const starts = columnStarts(positions, x, plotWidth);
     const from = starts[0]!;
     const to = starts[plotWidth]!;
     const svgMode = to - from <= Math.min(SVG_MAX_VISIBLE, plotWidth / SVG_MIN_PIXELS);
-    if (part !== 'overlay') paintBase(root, canvas, { svgMode, from, to, starts });
-    if (part === 'canvas') return;
-    drawn.marks.draw(svgMode ? { model, positions, x, tx: transform.x, geometry, from, to } : null);
-    drawn.markers.draw({ model, positions, x, geometry, starts, tx: transform.x });
-    drawn.axis.draw(x, xMode, plotWidth, model.length);
-    setCursorView({ model, x, base, positions, geometry, zoomed: transform.k > 1 });
+    if (part === 'all' || part === 'canvas') paintBase(root, canvas, { svgMode, from, to, starts });
+    if (part === 'canvas') return true;
+    const overlay = part !== 'markers';
+    const view = { model, positions, x, geometry, starts, tx: transform.x };
+    if (overlay) drawn.marks.draw(svgMode ? { ...view, from, to } : null);
+    const whole = drawn.markers.draw(view, markerDeadline(part));
+    if (overlay) {
+      drawn.axis.draw(x, xMode, plotWidth, model.length);
+      setCursorView({ model, x, base, positions, geometry, zoomed: transform.k > 1 });
+    }
     tips.follow();
+    return whole;
   };
 
   const zoomOptions = { width: plotWidth, height, maxScale: maxZoom(model.length, plotWidth) };
   const transformRef = useZoom(zoomRef, zoom, zoomOptions, draw, onFrame);
 
   // Whatever React changed (width, x mode, colours), drawn at the current zoom before paint; a
-  // render for anything else (a tooltip, step mode) draws nothing. A new trace is drawn in tasks
-  // of its own, canvas then overlay: the commit that shows a run's results stays short, and so
+  // render for anything else (a tooltip, step mode) draws nothing. A new trace is drawn in
+  // stages, each a task of its own: the commit that shows a run's results stays short, and so
   // does each part of the draw.
-  const redraw = useEffectEvent((part: 'all' | 'canvas' | 'overlay') => {
-    draw(transformRef.current, part);
-    if (part !== 'canvas') onDrawn();
+  const redraw = useEffectEvent((part: DrawPart): boolean => {
+    const whole = draw(transformRef.current, part);
+    if (whole && part !== 'canvas') onDrawn();
+    return whole;
   });
   const drawnModel = useRef<TimelineModel | null>(null);
   useLayoutEffect(() => {
-    if (drawnModel.current === model) return redraw('all');
-    let next = setTimeout(() => {
-      redraw('canvas');
-      next = setTimeout(() => {
-        drawnModel.current = model;
-        redraw('overlay');
-      });
-    });
-    return () => clearTimeout(next);
+    if (drawnModel.current === model) return void redraw('all');
+    return drawInStages(redraw, () => (drawnModel.current = model));
   }, [model, positions, geometry, base, dark, xMode]);
 
   const clipId = `tl-clip-${useId().replace(/[^\w-]/g, '')}`;

@@ -1,4 +1,3 @@
-import { scaleLinear } from 'd3';
 import { paletteFor, type Palette } from './hooks';
 import { KINDS } from './kinds';
 import type { Geometry } from './layout';
@@ -39,9 +38,11 @@ function rowSpans(laneHeight: number): [number, number][] {
 function paintChart(ctx: CanvasRenderingContext2D, props: CanvasProps, palette: Palette): void {
   const { model, starts, geometry } = props;
   const { series } = model;
-  const y = scaleLinear()
-    .domain([0, Math.max(1, series.max)])
-    .range([geometry.chartTop + geometry.chartHeight, geometry.chartTop]);
+  // As scaleLinear().domain([0, top]).range([bottom, chartTop]) maps it, without d3's calls
+  // for each of a few thousand points.
+  const top = Math.max(1, series.max);
+  const bottom = geometry.chartTop + geometry.chartHeight;
+  const y = (v: number) => bottom * (1 - v / top) + geometry.chartTop * (v / top);
   const lineTo = (px: number, py: number) => ctx.lineTo(px, py);
   ctx.beginPath();
   if (walkGap(starts, series.ideal, series.counter, y, lineTo)) {

@@ -27,6 +27,10 @@ function expectColumnsPartition(pos: XPositions, width: number, k: number, tx: n
   const [from, to] = visibleRange(pos, x, width);
   expect(starts[0]).toBe(from);
   expect(starts[width]).toBe(to);
+  // Exactly where d3's own inverse puts each column's left edge.
+  expect(Array.from(starts)).toEqual(
+    Array.from({ length: width + 1 }, (_, c) => pos.lowerBound(x.invert(c))),
+  );
   for (let c = 0; c < width; c++) {
     expect(starts[c + 1]).toBeGreaterThanOrEqual(starts[c]!);
     for (let i = starts[c]!; i < starts[c + 1]!; i++) {

@@ -74,7 +74,14 @@ export function columnStarts(
   width: number,
 ): Int32Array {
   const starts = new Int32Array(width + 1);
-  for (let c = 0; c <= width; c++) starts[c] = pos.lowerBound(x.invert(c));
+  // x.invert(c), as d3 works it out for a linear scale, without its calls per column: this
+  // runs in every frame, the first of them on code not yet optimised.
+  const [d0, d1] = x.domain() as [number, number];
+  const [r0, r1] = x.range() as [number, number];
+  for (let c = 0; c <= width; c++) {
+    const t = r1 === r0 ? 0.5 : (c - r0) / (r1 - r0);
+    starts[c] = pos.lowerBound(d0 * (1 - t) + d1 * t);
+  }
   return starts;
 }
 

@@ -12,6 +12,8 @@ export const MARKER_LIMITS: MarkerLimits = { single: 400, merged: 160 };
 const RINGS_PER_FINDING = 5;
 /** Erased-write rings (each with its connector) per frame, over all markers in view. */
 const MAX_RINGS = 150;
+/** New marker elements a draw makes however late it is, so a sliced first draw always ends. */
+const MIN_NEW_PER_DRAW = 16;
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
@@ -33,7 +35,12 @@ export interface MarkerView {
 }
 
 export interface MarkerLayer {
-  draw(view: MarkerView): void;
+  /**
+   * Draw the markers of `view`. Past `deadline` (performance.now()) no new marker element is
+   * made: a first draw of hundreds is spread over tasks that each draw again. True when every
+   * marker in view has its element.
+   */
+  draw(view: MarkerView, deadline?: number): boolean;
   /** The marker element of key `lane:first`, while it is drawn. */
   element(key: string): SVGGElement | undefined;
   /** Where that marker's middle is, in plot coordinates (pan included). */
@@ -125,11 +132,14 @@ export function createMarkerLayer(root: SVGGElement): MarkerLayer {
       const to = order[Math.max(0, Math.min(order.length - 1, at + by))];
       if (to !== undefined) items.get(to)?.g.el.focus();
     },
-    draw({ model, positions, x, geometry, starts, tx }) {
+    draw({ model, positions, x, geometry, starts, tx }, deadline = Infinity) {
       const groups = markersInView(model.losses, starts, MARKER_LIMITS, -Math.round(tx));
       const keyOf = (g: MarkerGroup) => `${g.lane}:${g.first}`;
-      order = groups.map(keyOf);
-      const tabKey = focusKey !== null && order.includes(focusKey) ? focusKey : order[0];
+      const keys = groups.map(keyOf);
+      // The first marker in view always has its element: a draw makes it first if need be.
+      const tabKey = focusKey !== null && keys.includes(focusKey) ? focusKey : keys[0];
+      order = [];
+      let made = 0;
       const lanes = geometry.lanes;
       const thread = model.trace.events.thread;
       // As the marks (see marksLayer): x = k·base(x) + anchor, the rest of the pan on the root,
@@ -158,10 +168,14 @@ export function createMarkerLayer(root: SVGGElement): MarkerLayer {
             );
           }
         }
-        const key = keyOf(g);
-        seen.add(key);
-        const many = g.count > 1;
+        const key = keys[n]!;
         let item = items.get(key);
+        // New elements while time is left, and a few however late, so every task gets further.
+        if (!item && made >= MIN_NEW_PER_DRAW && performance.now() >= deadline) return;
+        if (!item) made++;
+        seen.add(key);
+        order.push(key);
+        const many = g.count > 1;
         if (item && (item.shape.el.localName === 'rect') !== many) {
           // A single merged with its neighbours (or split out again): same element, new shape.
           const shape = document.createElementNS(SVG_NS, many ? 'rect' : 'circle');
@@ -225,6 +239,7 @@ export function createMarkerLayer(root: SVGGElement): MarkerLayer {
       }
       setPath(connectors, 'connectors', connectorPaths.join(''));
       setPath(rings, 'rings', ringPaths.join(''));
+      return order.length === groups.length;
     },
   };
 }

@@ -52,15 +52,25 @@ function CodeLines({
   label: string;
 }) {
   const ref = useRef<HTMLOListElement>(null);
-  // Keep the highlighted line in sight by scrolling the listing, never the page.
+  // Keep the highlighted line in sight by scrolling the listing, never the page. Where the line
+  // is comes from an IntersectionObserver, after the next layout: reading offsetTop here would
+  // force a layout of the whole page inside the commit that shows a run's results.
   useEffect(() => {
     const list = ref.current;
-    const line = list?.children[active] as HTMLElement | undefined;
+    const line = list?.children[active];
     if (!list || !line) return;
-    const top = line.offsetTop;
-    if (top < list.scrollTop || top + line.offsetHeight > list.scrollTop + list.clientHeight) {
-      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
-    }
+    const seen = new IntersectionObserver(
+      ([entry]) => {
+        seen.disconnect();
+        const box = entry?.rootBounds;
+        if (!entry || !box) return;
+        const { top, bottom } = entry.boundingClientRect;
+        if (top < box.top || bottom > box.bottom) list.scrollTop += top - box.top - box.height / 3;
+      },
+      { root: list },
+    );
+    seen.observe(line);
+    return () => seen.disconnect();
   }, [active]);
   return (
     // Focusable, so a keyboard can scroll a listing wider or taller than its box.
