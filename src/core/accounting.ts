@@ -3,6 +3,7 @@ import { rebuildHistory } from './history';
 import { FLAG } from './layout';
 import { opCode } from './ops';
 import { buildFindings } from './staleness';
+import { victimCounts } from './victims';
 import type { Trace } from './trace';
 import type { Accounting, FindingTable, StaleWindow, ThreadLoss } from './accountingTypes';
 
@@ -42,7 +43,7 @@ export function accountTrace(trace: Trace): Accounting {
     // Only a plain write builds on an earlier read; add and cas read and write in one step.
     staleRead[staleCount++] = op === WRITE ? lastRead[e.thread[i]!]! : -1;
   }
-  const tickOrder = writeList.slice(0, writes);
+  const tickOrder = writeList.subarray(0, writes);
   // Columns are meant to be in tick order already; sort only when they are not.
   if (!sorted) tickOrder.sort((a, b) => e.tick[a]! - e.tick[b]! || a - b);
   const history = rebuildHistory(e, tickOrder);
@@ -84,7 +85,6 @@ function threadLosses(
   // Tallies in typed arrays, indexed loops: these passes run over every write.
   const increments = new Float64Array(ids.length);
   const erasedBy = new Float64Array(ids.length);
-  const victimOf = new Float64Array(ids.length);
   for (let i = 0; i < writes.length; i++) {
     const w = writes[i]!;
     const t = e.thread[w]!;
@@ -92,18 +92,7 @@ function threadLosses(
     increments[t]++;
     erasedBy[t] += erasedByEvent[w]!;
   }
-  // A write erased again by a later stale write still counts once for its owner.
-  const counted = new Uint8Array(e.length);
-  for (let k = 0; k < findings.length; k++) {
-    const clobberer = findings.thread[k]!;
-    for (let p = findings.from[k]!; p < findings.to[k]!; p++) {
-      const w = history[p]!;
-      const t = e.thread[w]!;
-      if (counted[w] || t >= ids.length || ids[t] === clobberer) continue;
-      counted[w] = 1;
-      victimOf[t]++;
-    }
-  }
+  const victimOf = victimCounts(e.thread, ids, findings, history);
   return ids.map((thread, t) => ({
     thread,
     increments: increments[t]!,

@@ -1,3 +1,4 @@
+import { spliceCycles } from './historySplice';
 import type { TraceEvents } from './trace';
 
 /** The counter's modification order, rebuilt from the values the writes replaced. */
@@ -11,8 +12,9 @@ export interface CounterHistory {
 }
 
 /**
- * Items grouped by an integer key, each group keeping the items' order: dense arrays when
- * the keys span a small range (counter values do), a Map of group numbers otherwise.
+ * Items (event indices) grouped by an integer key, `keyOf[item]`, each group keeping the
+ * items' order: dense arrays when the keys span a small range (counter values do), a Map of
+ * group numbers otherwise. Keys are read where they are, not copied: millions of them.
  */
 class Groups {
   readonly items: Int32Array;
@@ -22,37 +24,43 @@ class Groups {
   private readonly span: number;
   private readonly ids: Map<number, number> | null = null;
 
-  constructor(keys: Int32Array, items: Int32Array) {
-    const n = keys.length;
-    let min = n > 0 ? keys[0]! : 0;
+  constructor(keyOf: Int32Array, items: Int32Array) {
+    const n = items.length;
+    let min = n > 0 ? keyOf[items[0]!]! : 0;
     let max = min - 1;
     for (let i = 0; i < n; i++) {
-      const k = keys[i]!;
+      const k = keyOf[items[i]!]!;
       if (k < min) min = k;
       if (k > max) max = k;
     }
-    this.min = min;
-    this.span = max - min + 1;
     // Indexed loops over typed arrays: these passes run over every write of runs of millions.
-    const group = new Int32Array(n);
-    if (this.span > 4 * n + 1024) {
+    let group: Int32Array | null = null;
+    let span = max - min + 1;
+    if (span > 4 * n + 1024) {
       const ids = new Map<number, number>();
+      group = new Int32Array(n);
       for (let i = 0; i < n; i++) {
-        let g = ids.get(keys[i]!);
-        if (g === undefined) ids.set(keys[i]!, (g = ids.size));
+        const k = keyOf[items[i]!]!;
+        let g = ids.get(k);
+        if (g === undefined) ids.set(k, (g = ids.size));
         group[i] = g;
       }
       this.ids = ids;
-      this.span = ids.size;
-    } else {
-      for (let i = 0; i < n; i++) group[i] = keys[i]! - min;
+      span = ids.size;
     }
-    const start = new Int32Array(this.span + 1);
-    for (let i = 0; i < n; i++) start[group[i]! + 1]!++;
-    for (let g = 0; g < this.span; g++) start[g + 1]! += start[g]!;
-    const fill = start.slice(0, this.span);
-    this.items = new Int32Array(items.length);
-    for (let i = 0; i < n; i++) this.items[fill[group[i]!]!++] = items[i]!;
+    this.min = min;
+    this.span = span;
+    // Counted into start[g + 1], summed into each group's start, then each item placed at its
+    // group's start, which moves it on by one: shifting back by one gives the starts again.
+    const start = new Int32Array(span + 1);
+    if (group) for (let i = 0; i < n; i++) start[group[i]! + 1]!++;
+    else for (let i = 0; i < n; i++) start[keyOf[items[i]!]! - min + 1]!++;
+    for (let g = 0; g < span; g++) start[g + 1]! += start[g]!;
+    this.items = new Int32Array(n);
+    if (group) for (let i = 0; i < n; i++) this.items[start[group[i]!]!++] = items[i]!;
+    else for (let i = 0; i < n; i++) this.items[start[keyOf[items[i]!]! - min]!++] = items[i]!;
+    start.copyWithin(1, 0, span);
+    start[0] = 0;
     this.start = start;
   }
 
@@ -70,9 +78,7 @@ class ByReplaced {
   private readonly head: Int32Array;
 
   constructor(events: TraceEvents, writes: Int32Array) {
-    const replaced = new Int32Array(writes.length);
-    for (let i = 0; i < writes.length; i++) replaced[i] = events.replaced[writes[i]!]!;
-    this.groups = new Groups(replaced, writes);
+    this.groups = new Groups(events.replaced, writes);
     this.head = this.groups.start.slice(0, -1);
   }
 
@@ -81,6 +87,16 @@ class ByReplaced {
     const g = this.groups.group(value);
     if (g < 0 || this.head[g]! >= this.groups.start[g + 1]!) return -1;
     return this.groups.items[this.head[g]!++]!;
+  }
+
+  /** The writes not placed yet, group by group. */
+  unplaced(): number[] {
+    const { items, start } = this.groups;
+    const left: number[] = [];
+    for (let g = 0; g < this.head.length; g++) {
+      for (let i = this.head[g]!; i < start[g + 1]!; i++) left.push(items[i]!);
+    }
+    return left;
   }
 }
 
@@ -112,79 +128,4 @@ function valuesOf(events: TraceEvents, writes: Int32Array): Int32Array {
   const value = new Int32Array(writes.length);
   for (let i = 0; i < writes.length; i++) value[i] = events.value[writes[i]!]!;
   return value;
-}
-
-/** Splice the unplaced cycles into the chain; null when some write cannot be placed. */
-function spliceCycles(
-  events: TraceEvents,
-  writes: Int32Array,
-  chain: Int32Array,
-  groups: ByReplaced,
-): Int32Array | null {
-  // A linked list of nodes: node 0 is the initial state, node k + 1 holds chain[k].
-  const nodeEvent = new Int32Array(writes.length + 1);
-  const next = new Int32Array(writes.length + 1);
-  nodeEvent[0] = -1;
-  nodeEvent.set(chain, 1);
-  for (let k = 0; k <= chain.length; k++) next[k] = k < chain.length ? k + 1 : -1;
-  let nodes = chain.length + 1;
-  const chainValues = new Int32Array(chain.length);
-  const chainNodeIds = new Int32Array(chain.length);
-  for (let k = 0; k < chain.length; k++) {
-    chainValues[k] = events.value[chain[k]!]!;
-    chainNodeIds[k] = k + 1;
-  }
-  const chainNodes = new Groups(chainValues, chainNodeIds);
-  const splicedNodes = new Map<number, number[]>([[0, [0]]]);
-  const tickOf = (node: number) => (node === 0 ? -Infinity : events.tick[nodeEvent[node]!]!);
-
-  const placed = new Uint8Array(events.length);
-  for (let k = 0; k < chain.length; k++) placed[chain[k]!] = 1;
-  let pending = writes.filter((w) => !placed[w]);
-  while (pending.length > 0) {
-    for (const w of pending) {
-      if (placed[w]) continue;
-      const from = events.replaced[w]!;
-      // After the latest visit of `from` stamped before this write; else the earliest visit.
-      const tick = events.tick[w]!;
-      let latest = -1;
-      let earliest = -1;
-      const consider = (node: number) => {
-        const t = tickOf(node);
-        if (t <= tick && (latest < 0 || t > tickOf(latest))) latest = node;
-        if (earliest < 0 || t < tickOf(earliest)) earliest = node;
-      };
-      const g = chainNodes.group(from);
-      if (g >= 0) {
-        for (let i = chainNodes.start[g]!; i < chainNodes.start[g + 1]!; i++) {
-          consider(chainNodes.items[i]!);
-        }
-      }
-      splicedNodes.get(from)?.forEach(consider);
-      if (earliest < 0) continue; // Its cycle hangs off a value not reached yet.
-      let at = latest >= 0 ? latest : earliest;
-      let value = from;
-      do {
-        const e = groups.take(value);
-        if (e < 0) return null;
-        placed[e] = 1;
-        const node = nodes++;
-        nodeEvent[node] = e;
-        next[node] = next[at]!;
-        next[at] = node;
-        value = events.value[e]!;
-        const same = splicedNodes.get(value);
-        if (same) same.push(node);
-        else splicedNodes.set(value, [node]);
-        at = node;
-      } while (value !== from);
-    }
-    const left = pending.filter((w) => !placed[w]);
-    if (left.length === pending.length) return null;
-    pending = left;
-  }
-  const order = new Int32Array(writes.length);
-  let k = 0;
-  for (let node = next[0]!; node >= 0; node = next[node]!) order[k++] = nodeEvent[node]!;
-  return order;
 }

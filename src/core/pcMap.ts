@@ -9,8 +9,11 @@ const READ = opCode('read');
 const WRITE = opCode('write');
 const CAS = opCode('cas');
 
-/** Fills a per-event column for events [from, to), called with consecutive ranges from 0. */
-export type ColumnFiller = (from: number, to: number) => void;
+/**
+ * Fills events [from, to) of a per-event column `out` (indexed by event, at least `to` long),
+ * called with consecutive ranges from 0.
+ */
+export type ColumnFiller<Column> = (out: Column, from: number, to: number) => void;
 
 /**
  * Answers a strategy's calls with what the trace recorded for one access, so the strategy's
@@ -52,15 +55,14 @@ export function pcFiller(
   e: TraceEvents,
   threads: readonly ThreadInfo[],
   strategy: Pick<Strategy, 'ops' | 'step'>,
-  out: Int16Array,
-): ColumnFiller {
+): ColumnFiller<Int16Array> {
   const ops = Int8Array.from(strategy.ops, (op) => OPS.indexOf(op));
   const cycle = ops.length;
   const leaf = Uint8Array.from({ length: 256 }, (_, t) => (threads[t]?.role === 'leaf' ? 1 : 0));
   const states = threads.map((_, t) => newThreadState(t));
   const access = new RecordedAccess();
   const { thread, op: opColumn, value, replaced, flags } = e;
-  return (from, to) => {
+  return (out, from, to) => {
     for (let i = from; i < to; i++) {
       const t = thread[i]!;
       const op = opColumn[i]!;
@@ -93,10 +95,10 @@ export function pcFiller(
  * built on: the same thread's latest read, or its latest failed swap (a retry reuses the
  * value that swap saw). -1 elsewhere. This is the thin link drawn from a read to its write.
  */
-export function sourceFiller(e: TraceEvents, out: Int32Array): ColumnFiller {
+export function sourceFiller(e: TraceEvents): ColumnFiller<Int32Array> {
   const lastSource = new Int32Array(256).fill(-1);
   const { thread, op: opColumn, flags } = e;
-  return (from, to) => {
+  return (out, from, to) => {
     for (let i = from; i < to; i++) {
       const t = thread[i]!;
       const op = opColumn[i]!;
@@ -115,16 +117,27 @@ const CHUNK = 1 << 16;
 const FIRST_CHUNK = 1 << 10;
 
 /**
- * Reads a column that is filled left to right only as far as anyone has asked, so the first
- * render of a huge trace does not pay for columns it only needs near the cursor.
+ * Reads a column of `length` events that is filled left to right only as far as anyone has
+ * asked, its storage growing (doubling) with what is filled: the first render of a huge trace
+ * pays neither the time nor the memory of columns it only needs near the cursor.
  */
-export function lazyColumn(column: Int16Array | Int32Array, fill: ColumnFiller) {
+export function lazyColumn<Column extends Int16Array | Int32Array>(
+  make: (n: number) => Column,
+  length: number,
+  fill: ColumnFiller<Column>,
+) {
+  let column = make(0);
   let filled = 0;
   return (i: number): number => {
     if (i >= filled) {
       const step = Math.min(CHUNK, Math.max(FIRST_CHUNK, filled));
-      const to = Math.min(column.length, Math.max(i + 1, filled + step));
-      fill(filled, to);
+      const to = Math.min(length, Math.max(i + 1, filled + step));
+      if (to > column.length) {
+        const grown = make(Math.min(length, Math.max(to, 2 * column.length)));
+        grown.set(column);
+        column = grown;
+      }
+      fill(column, filled, to);
       filled = to;
     }
     return column[i] ?? -1;
@@ -138,14 +151,14 @@ export function eventPcs(
   strategy: Pick<Strategy, 'ops' | 'step'>,
 ): Int16Array {
   const out = new Int16Array(e.length);
-  pcFiller(e, threads, strategy, out)(0, e.length);
+  pcFiller(e, threads, strategy)(out, 0, e.length);
   return out;
 }
 
 /** Every event's source read at once (see sourceFiller). */
 export function sourceReads(e: TraceEvents): Int32Array {
   const out = new Int32Array(e.length);
-  sourceFiller(e, out)(0, e.length);
+  sourceFiller(e)(out, 0, e.length);
   return out;
 }
 
@@ -155,9 +168,9 @@ const pcsCache = new WeakMap<Trace, (i: number) => number>();
 export function pcAtOf(trace: Trace): (i: number) => number {
   let pcAt = pcsCache.get(trace);
   if (!pcAt) {
-    const column = new Int16Array(trace.events.length);
     const strategy = strategyOf(trace.config);
-    pcAt = lazyColumn(column, pcFiller(trace.events, trace.threads, strategy, column));
+    const fill = pcFiller(trace.events, trace.threads, strategy);
+    pcAt = lazyColumn((n) => new Int16Array(n), trace.events.length, fill);
     pcsCache.set(trace, pcAt);
   }
   return pcAt;

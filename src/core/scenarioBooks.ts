@@ -16,12 +16,16 @@ export function countingView(trace: Trace): Trace | null {
   if (scenario.id === 'counter') return trace;
   const initial = initialOf(trace.config);
   const e = trace.events;
-  const value = e.value.map((v) => mirror(v, initial));
-  const replaced = e.replaced.map((v, i) =>
-    e.flags[i]! & FLAG.hasReplaced ? mirror(v, initial) : 0,
-  );
+  // One indexed pass for both columns and the count: a bank's trace can hold millions.
+  const value = new Int32Array(e.length);
+  const replaced = new Int32Array(e.length);
   let writes = 0;
-  for (let i = 0; i < e.length; i++) if (e.flags[i]! & FLAG.hasReplaced) writes++;
+  for (let i = 0; i < e.length; i++) {
+    value[i] = mirror(e.value[i]!, initial);
+    if (!(e.flags[i]! & FLAG.hasReplaced)) continue;
+    replaced[i] = mirror(e.replaced[i]!, initial);
+    writes++;
+  }
   return {
     ...trace,
     events: { ...e, value, replaced },

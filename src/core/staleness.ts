@@ -2,14 +2,63 @@ import { allocFindings, type FindingTable } from './findingTable';
 import type { CounterHistory } from './history';
 import type { TraceEvents } from './trace';
 
+/** First position in ascending `a` holding a value ≥ v. */
+function lowerBound(a: Int32Array, v: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** How far past the read's stamp to look for its source: stamps are only ever slightly off. */
 const LOOKBACK = 64;
+
+/** Places of the history summed up per block, so a search can step over a block at once. */
+const BLOCK_SHIFT = 6;
+
+/**
+ * Per block of 2^BLOCK_SHIFT places of the history: the earliest stamp and the least and
+ * greatest value. A block stamped wholly after a read and not spanning its value holds
+ * nothing readSource looks for.
+ */
+export interface HistoryBlocks {
+  minTick: Float64Array;
+  minValue: Int32Array;
+  maxValue: Int32Array;
+}
+
+/** The block summaries of `history` (see HistoryBlocks). */
+export function historyBlocks(events: TraceEvents, history: CounterHistory): HistoryBlocks {
+  const size = history.index.length;
+  const count = (size + (1 << BLOCK_SHIFT) - 1) >> BLOCK_SHIFT;
+  const blocks = {
+    minTick: new Float64Array(count).fill(Infinity),
+    minValue: new Int32Array(count).fill(0x7fffffff),
+    maxValue: new Int32Array(count).fill(-0x80000000),
+  };
+  const { minTick, minValue, maxValue } = blocks;
+  for (let p = 0; p < size; p++) {
+    const b = p >> BLOCK_SHIFT;
+    const tick = events.tick[history.index[p]!]!;
+    const value = history.value[p]!;
+    if (tick < minTick[b]!) minTick[b] = tick;
+    if (value < minValue[b]!) minValue[b] = value;
+    if (value > maxValue[b]!) maxValue[b] = value;
+  }
+  return blocks;
+}
 
 /**
  * Where in the history the value a read saw came from: the latest entry before `position`
  * holding `readValue` and stamped before the read (-1: the initial 0, stamped before
  * everything). When none is stamped before the read, the earliest plausible one: the entry
- * holding it stamped closest after. -2 when the read has no source at all.
+ * holding it stamped closest after. -2 when the read has no source at all. `blocks` lets the
+ * walk back step over whole blocks where nothing can match (a thread that read long ago
+ * would otherwise walk millions of places).
  */
 export function readSource(
   events: TraceEvents,
@@ -17,17 +66,28 @@ export function readSource(
   position: number,
   readValue: number,
   readTick: number,
+  blocks: HistoryBlocks,
 ): number {
+  const last = (1 << BLOCK_SHIFT) - 1;
   let closestAfter = -2;
   let pastRead = 0;
   let p = position - 1;
-  for (; p >= 0 && pastRead <= LOOKBACK; p--) {
+  while (p >= 0 && pastRead <= LOOKBACK) {
+    if ((p & last) === last) {
+      const b = p >> BLOCK_SHIFT;
+      const afterRead = blocks.minTick[b]! >= readTick;
+      if (afterRead && (readValue < blocks.minValue[b]! || readValue > blocks.maxValue[b]!)) {
+        p -= last + 1;
+        continue;
+      }
+    }
     const tick = events.tick[history.index[p]!]!;
     if (history.value[p] === readValue) {
       if (tick < readTick) return p;
       closestAfter = p;
     }
     if (tick < readTick) pastRead++;
+    p--;
   }
   return p < 0 && readValue === 0 ? -1 : closestAfter;
 }
@@ -44,17 +104,25 @@ export function buildFindings(
   indices: Int32Array,
   reads: Int32Array,
 ): FindingTable {
-  const position = new Int32Array(events.length).fill(-1);
-  for (let p = 0; p < history.index.length; p++) position[history.index[p]!] = p;
+  // Each finding's write's place in the history, found in one walk along it (no column of
+  // places per event: the findings are a few of millions of events).
+  const place = new Int32Array(indices.length).fill(-1);
+  for (let p = 0; p < history.index.length; p++) {
+    const w = history.index[p]!;
+    if (erasedByEvent[w] === 0) continue;
+    const k = lowerBound(indices, w);
+    if (indices[k] === w) place[k] = p;
+  }
   const table = allocFindings(indices.length);
+  const blocks = historyBlocks(events, history);
   for (let k = 0; k < indices.length; k++) {
     const index = indices[k]!;
     const read = reads[k]!;
-    const at = position[index]!;
+    const at = place[k]!;
     const source =
       read < 0 || at < 0
         ? -2
-        : readSource(events, history, at, events.value[read]!, events.tick[read]!);
+        : readSource(events, history, at, events.value[read]!, events.tick[read]!, blocks);
     table.index[k] = index;
     table.thread[k] = events.thread[index]!;
     table.read[k] = read < 0 ? -1 : read;

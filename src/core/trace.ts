@@ -9,7 +9,8 @@ import type { ThreadInfo } from './threads';
  */
 export interface TraceEvents {
   length: number;
-  tick: Float64Array;
+  /** Order stamps; a run's are whole numbers and fit a Uint32Array, at half the bytes. */
+  tick: Float64Array | Uint32Array;
   thread: Uint8Array;
   /** Index into OPS. */
   op: Uint8Array;
@@ -59,11 +60,11 @@ export function inProgress(trace: Trace): Trace {
   return { ...trace, expected: written };
 }
 
-/** Allocate empty columns for `n` events. */
-export function allocEvents(n: number, withWall: boolean): TraceEvents {
+/** Allocate empty columns for `n` events; `wholeTicks` for stamps known to fit 32 bits. */
+export function allocEvents(n: number, withWall: boolean, wholeTicks = false): TraceEvents {
   return {
     length: n,
-    tick: new Float64Array(n),
+    tick: wholeTicks ? new Uint32Array(n) : new Float64Array(n),
     thread: new Uint8Array(n),
     op: new Uint8Array(n),
     value: new Int32Array(n),
@@ -117,8 +118,9 @@ const REPORT_EVERY = 1 << 19;
 
 /**
  * Read the per-thread regions of a shared trace buffer into one tick-ordered column set.
- * Each region is already in tick order, so this is a k-way merge. `progress` hears how many
- * events are done now and then.
+ * Each region is already in tick order, so this is a k-way merge, taken in runs: a thread
+ * often races alone for a while, and its events are copied until another thread's next one
+ * comes first. `progress` hears how many events are done now and then.
  */
 export function decodeSharedTrace(
   cells: Int32Array,
@@ -128,36 +130,52 @@ export function decodeSharedTrace(
 ): TraceEvents {
   const threadCount = regions.offset.length;
   const stride = regions.stride;
-  const counts: number[] = [];
+  // Word positions of each thread's next event and of the end of its recorded ones.
+  const head = new Int32Array(threadCount);
+  const end = new Int32Array(threadCount);
   let total = 0;
   for (let t = 0; t < threadCount; t++) {
     const n = Math.min(Atomics.load(cells, CELL.countBase + t), regions.capacity[t]!);
-    counts.push(n);
+    head[t] = regions.offset[t]! * stride;
+    end[t] = head[t]! + n * stride;
     total += n;
   }
-  const out = allocEvents(total, stride > WALL_WORD);
-  const next = new Array<number>(threadCount).fill(0);
-  for (let i = 0; i < total; i++) {
-    if (progress && (i & (REPORT_EVERY - 1)) === 0) progress(i, total);
-    // Stamps compare in tick order: the smallest is the next access.
+  const out = allocEvents(total, stride > WALL_WORD, true);
+  const { tick, thread, op, flags, value, replaced, wall } = out;
+  let reportAt = 0;
+  for (let i = 0; i < total;) {
+    if (progress && i >= reportAt) {
+      progress(i, total);
+      reportAt = i + REPORT_EVERY;
+    }
+    // Stamps compare in tick order: the smallest head is next, the second smallest bounds its run.
     let best = -1;
-    let bestStamp = Infinity;
+    let bestStamp = 0x7fffffff;
+    let second = 0x7fffffff;
     for (let t = 0; t < threadCount; t++) {
-      if (next[t]! >= counts[t]!) continue;
-      const stamp = buffer[(regions.offset[t]! + next[t]!) * stride]!;
+      if (head[t]! >= end[t]!) continue;
+      const stamp = buffer[head[t]!]!;
       if (stamp < bestStamp) {
+        second = bestStamp;
         bestStamp = stamp;
         best = t;
-      }
+      } else if (stamp < second) second = stamp;
     }
-    const at = (regions.offset[best]! + next[best]!++) * stride;
-    out.tick[i] = stampTick(bestStamp);
-    out.thread[i] = best;
-    out.op[i] = stampOp(bestStamp);
-    out.flags[i] = stampFlags(bestStamp);
-    out.value[i] = buffer[at + 1]!;
-    out.replaced[i] = buffer[at + 2]!;
-    if (out.wall) out.wall[i] = buffer[at + WALL_WORD]! / 1000;
+    let at = head[best]!;
+    const stop = end[best]!;
+    do {
+      const stamp = buffer[at]!;
+      tick[i] = stampTick(stamp);
+      thread[i] = best;
+      op[i] = stampOp(stamp);
+      flags[i] = stampFlags(stamp);
+      value[i] = buffer[at + 1]!;
+      replaced[i] = buffer[at + 2]!;
+      if (wall) wall[i] = buffer[at + WALL_WORD]! / 1000;
+      i++;
+      at += stride;
+    } while (at < stop && buffer[at]! < second);
+    head[best] = at;
   }
   return out;
 }

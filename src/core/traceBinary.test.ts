@@ -29,7 +29,11 @@ describe('compact trace', () => {
     const e = trace.events;
     const odd: Trace = {
       ...trace,
-      events: { ...e, tick: e.tick.map((t) => t + 0.5), wall: e.tick.map((t) => t / 7) },
+      events: {
+        ...e,
+        tick: Float64Array.from(e.tick, (t) => t + 0.5),
+        wall: Float64Array.from(e.tick, (t) => t / 7),
+      },
     };
     const back = decodeTraceBinary(encodeTraceBinary(odd));
     if (!back.ok) throw new Error(back.message);

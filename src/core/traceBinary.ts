@@ -1,6 +1,6 @@
 import { FLAG, MAX_TRACE_EVENTS } from './layout';
 import { cellOfOp, OPS, opCode } from './ops';
-import { allocEvents, type Trace } from './trace';
+import { allocEvents, type Trace, type TraceEvents } from './trace';
 import { traceHeader, type ExportOptions, type ImportResult } from './traceFile';
 import { checkSchedule, checkTotals, readThreads } from './traceFileChecks';
 import { parseEnvelope } from './traceFileSchema';
@@ -24,7 +24,7 @@ const align4 = (n: number) => (n + 3) & ~3;
 const byteColumns = (n: number, version: number) => align4((version >= 2 ? 4 : 3) * n);
 
 /** Ticks fit the compact int32 form when whole, non-negative and below 2^31. */
-const intTicks = (tick: Float64Array) =>
+const intTicks = (tick: TraceEvents['tick']) =>
   tick.every((t) => Number.isInteger(t) && t >= 0 && t <= 0x7fffffff);
 
 /** Write `words` as four byte planes (all low bytes, then the next…): deltas compress well. */

@@ -23,10 +23,13 @@ describe('SpareTraceBuffer', () => {
     expect(spare.take(8192)).toBe(large);
   });
 
-  it('lets a buffer beyond a default-sized trace go', () => {
+  it('keeps the buffer of a 2,000,000-access trace, and lets a larger one go', () => {
     const spare = new SpareTraceBuffer();
-    const huge = new SharedArrayBuffer(128 * 1024 * 1024); // over 10,000,000 × 12 bytes
-    spare.giveBack(huge);
-    expect(spare.take(1024)).not.toBe(huge);
+    const kept = new SharedArrayBuffer(2_000_000 * 16);
+    spare.giveBack(kept);
+    expect(spare.take(1024)).toBe(kept);
+    const quad = new SharedArrayBuffer(8_000_000 * 12); // the quad preset's trace
+    spare.giveBack(quad);
+    expect(spare.take(1024)).not.toBe(quad);
   });
 });

@@ -1,11 +1,13 @@
-import { LIMITS } from '../core/config';
 import { eventStride } from '../core/layout';
 
 /**
- * Most bytes of trace buffer kept between runs: a trace as large as the page records by
- * default (10,000,000 accesses of 12 bytes). A larger one goes back to the browser once read.
+ * Most bytes of trace buffer kept between runs: a trace of 2,000,000 accesses with wall time
+ * (16 bytes each). Runs that size and smaller are the ones run again and again, where a fresh
+ * buffer's page faults show in the cost of tracing; a larger buffer (quad's 96 MB) would
+ * double the page's memory for a saving of a few tens of milliseconds, so it goes back to
+ * the browser once read.
  */
-const KEEP_BYTES = LIMITS.traceAutoEvents * eventStride(false) * Int32Array.BYTES_PER_ELEMENT;
+const KEEP_BYTES = 2_000_000 * eventStride(true) * Int32Array.BYTES_PER_ELEMENT;
 
 /**
  * One trace buffer kept from a finished run for the next. A fresh SharedArrayBuffer costs the

@@ -21,6 +21,7 @@ export async function readTrace(
   onProgress: (p: TraceProgress) => void,
 ): Promise<ReadTrace> {
   const answer = await getTraceClient().process(input, onProgress);
+  performance.mark('race-lab:trace-received');
   if (!answer.ok) throw new TraceProcessingError('failed', answer.message);
   const { trace, accounting, columns } = answer.processed;
   adoptModelColumns(trace, accounting, columns);

@@ -45,19 +45,19 @@ function paintChart(ctx: CanvasRenderingContext2D, props: CanvasProps, palette: 
   const y = (v: number) => bottom * (1 - v / top) + geometry.chartTop * (v / top);
   const lineTo = (px: number, py: number) => ctx.lineTo(px, py);
   ctx.beginPath();
-  if (walkGap(starts, series.ideal, series.counter, y, lineTo)) {
+  if (walkGap(starts, model.idealAt, model.counterAt, y, lineTo)) {
     ctx.fillStyle = palette.gap;
     ctx.fill();
   }
   ctx.lineWidth = 1.5;
   ctx.lineJoin = 'round';
   ctx.beginPath();
-  walkEnvelope(starts, series.ideal, null, y, lineTo);
+  walkEnvelope(starts, model.idealAt, null, y, lineTo);
   ctx.setLineDash([5, 3]);
   ctx.strokeStyle = palette.ideal;
   ctx.stroke();
   ctx.beginPath();
-  walkEnvelope(starts, series.counter, series.counterLevels, y, lineTo);
+  walkEnvelope(starts, model.counterAt, series.counterLevels, y, lineTo);
   ctx.setLineDash([]);
   ctx.strokeStyle = palette.counter;
   ctx.stroke();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handTrace } from '../core/handTrace';
-import { CLOBBER_BIT, KINDS, kindAt, kindBits, kindColumn } from './kinds';
+import { CLOBBER_BIT, KINDS, kindAt, kindColumns } from './kinds';
 
 const trace = handTrace(2, [
   [1, 'read', 0],
@@ -15,16 +15,22 @@ const trace = handTrace(2, [
 
 describe('kinds', () => {
   it('tells every op apart, compare-and-swap by outcome', () => {
-    const kinds = [...kindColumn(trace.events)].map((k) => KINDS[k]);
-    expect(kinds).toEqual(['read', 'lock', 'write', 'unlock', 'add', 'casOk', 'casFail', 'write']);
-    for (let i = 0; i < trace.events.length; i++) {
-      expect(kindAt(trace.events, i)).toBe(kindColumn(trace.events)[i]);
-    }
+    const { kind } = kindColumns(trace.events, null);
+    expect([...kind].map((k) => KINDS[k])).toEqual([
+      'read',
+      'lock',
+      'write',
+      'unlock',
+      'add',
+      'casOk',
+      'casFail',
+      'write',
+    ]);
+    for (let i = 0; i < trace.events.length; i++) expect(kindAt(trace.events, i)).toBe(kind[i]);
   });
 
   it('sets the clobber bit only on writes that erased something', () => {
-    const erased = Int32Array.of(0, 0, 0, 0, 0, 0, 0, 3);
-    const bits = kindBits(kindColumn(trace.events), erased);
+    const { bits } = kindColumns(trace.events, Int32Array.of(7));
     expect(bits[7]).toBe((1 << 1) | CLOBBER_BIT);
     expect(bits[2]).toBe(1 << 1);
     expect(bits[6]).toBe(1 << 4);

@@ -36,33 +36,32 @@ export function kindAt(e: TraceEvents, i: number): number {
   return op === LOCK ? 5 : 6;
 }
 
-/** KINDS index of each op code, compare-and-swap counted as succeeded (see kindColumn). */
+/** KINDS index of each op code, compare-and-swap counted as succeeded (see kindColumns). */
 const KIND_OF_OP = Uint8Array.from({ length: 16 }, (_, op) =>
   op === READ ? 0 : op === WRITE ? 1 : op === ADD ? 2 : op === CAS ? 3 : op === LOCK ? 5 : 6,
 );
-
-/** kindAt for every event, in one tight pass (a million events in a few milliseconds). */
-export function kindColumn(e: TraceEvents): Uint8Array {
-  const { op, flags } = e;
-  const out = new Uint8Array(e.length);
-  for (let i = 0; i < out.length; i++) {
-    const code = op[i]! & 15;
-    out[i] = code === CAS && (flags[i]! & FLAG.casOk) === 0 ? 4 : KIND_OF_OP[code]!;
-  }
-  return out;
-}
 
 /** Bit of the per-lane masks (see lod.ts) for a write that erased others' increments. */
 export const CLOBBER_BIT = 1 << 7;
 
 /**
- * One byte per event: the bit of its kind, plus CLOBBER_BIT where `erasedByEvent` says the
- * write wiped out increments. These bytes are what the level-of-detail pyramid ORs together.
+ * kindAt for every event, and one byte per event for the level-of-detail masks: the bit of
+ * its kind, plus CLOBBER_BIT on the writes at `clobbers` (event indices of the writes that
+ * wiped out increments: the findings, a few among millions). One tight pass over the events.
  */
-export function kindBits(kind: Uint8Array, erasedByEvent: Int32Array | null): Uint8Array {
-  const out = new Uint8Array(kind.length);
-  for (let i = 0; i < out.length; i++) out[i] = 1 << kind[i]!;
-  if (erasedByEvent)
-    for (let i = 0; i < out.length; i++) if (erasedByEvent[i]) out[i]! |= CLOBBER_BIT;
-  return out;
+export function kindColumns(
+  e: TraceEvents,
+  clobbers: Int32Array | null,
+): { kind: Uint8Array; bits: Uint8Array } {
+  const { op, flags } = e;
+  const kind = new Uint8Array(e.length);
+  const bits = new Uint8Array(e.length);
+  for (let i = 0; i < kind.length; i++) {
+    const code = op[i]! & 15;
+    const k = code === CAS && (flags[i]! & FLAG.casOk) === 0 ? 4 : KIND_OF_OP[code]!;
+    kind[i] = k;
+    bits[i] = 1 << k;
+  }
+  if (clobbers) for (let j = 0; j < clobbers.length; j++) bits[clobbers[j]!]! |= CLOBBER_BIT;
+  return { kind, bits };
 }

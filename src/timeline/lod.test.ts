@@ -81,7 +81,7 @@ describe('min/max pyramid', () => {
     for (let trial = 0; trial < 300; trial++) {
       const a = int(n);
       const b = a + 1 + int(n - a);
-      rangeMinMax(p, values, a, b, out);
+      rangeMinMax(p, (i) => values[i]!, a, b, out);
       const slice = [...values.subarray(a, b)];
       expect([out[0], out[1]]).toEqual([Math.min(...slice), Math.max(...slice)]);
     }
@@ -90,7 +90,7 @@ describe('min/max pyramid', () => {
   it('reports an empty range as +∞, −∞', () => {
     const values = Int32Array.of(1, 2, 3);
     const out = new Float64Array(2);
-    rangeMinMax(buildMinMaxPyramid(values), values, 2, 2, out);
+    rangeMinMax(buildMinMaxPyramid(values), (i) => values[i]!, 2, 2, out);
     expect([...out]).toEqual([Infinity, -Infinity]);
   });
 });

@@ -7,6 +7,7 @@ import { hasWallTime, orderPositions, wallPositions, type XPositions } from './l
 import { buildModelColumns, type ModelColumns } from './modelColumns';
 import { lazyColumn, sourceFiller } from '../core/pcMap';
 import { prebuiltColumns } from './prebuilt';
+import { counterLine, idealLine, type LineAt } from './series';
 
 /** Everything the timeline derives from one trace, computed once (O(n)) and then only read. */
 export interface TimelineModel extends ModelColumns {
@@ -16,6 +17,9 @@ export interface TimelineModel extends ModelColumns {
   length: number;
   /** The read (or failed swap) event i's write was built on, -1 for none. */
   sourceAt: (i: number) => number;
+  /** The chart's lines: the counter and the ideal count just after event i. */
+  counterAt: LineAt;
+  idealAt: LineAt;
   order: XPositions;
   wall: XPositions | null;
   /** performance.now() when deriving began: where time to first render starts. */
@@ -40,6 +44,8 @@ export function timelineModel(trace: Trace, accounting: Accounting | null): Time
     strategy: strategyOf(trace.config),
     length: e.length,
     sourceAt: lazySources(trace),
+    counterAt: counterLine(columns.series),
+    idealAt: idealLine(columns.series, columns.kind),
     order: orderPositions(e.length),
     wall: hasWallTime(e.wall) ? wallPositions(e.wall) : null,
     builtAt: started,
@@ -50,17 +56,9 @@ export function timelineModel(trace: Trace, accounting: Accounting | null): Time
   return model;
 }
 
-/** sourceAt, its column allocated on first use: a large trace's first frame never asks. */
-function lazySources(trace: Trace): (i: number) => number {
-  let read: ((i: number) => number) | null = null;
-  return (i) => {
-    if (!read) {
-      const source = new Int32Array(trace.events.length);
-      read = lazyColumn(source, sourceFiller(trace.events, source));
-    }
-    return read(i);
-  };
-}
+/** sourceAt, its column filled and grown only as far as asked (a first frame asks little). */
+const lazySources = (trace: Trace): ((i: number) => number) =>
+  lazyColumn((n) => new Int32Array(n), trace.events.length, sourceFiller(trace.events));
 
 /** The finding of the write at event `index` as an object; undefined when it erased nothing. */
 export function modelFinding(model: TimelineModel, index: number): WriteFinding | undefined {

@@ -1,6 +1,6 @@
 import type { Accounting } from '../core/accounting';
 import type { Trace } from '../core/trace';
-import { kindBits, kindColumn } from './kinds';
+import { kindColumns } from './kinds';
 import { buildMaskPyramid, type MaskPyramid } from './lod';
 import { indexLosses, type LaneLosses } from './markers';
 import { counterSeries, type CounterSeries } from './series';
@@ -26,8 +26,7 @@ export function buildModelColumns(trace: Trace, accounting: Accounting | null): 
   let top = 0;
   for (let i = 0; i < e.length; i++) if (e.thread[i]! > top) top = e.thread[i]!;
   const lanes = Math.max(trace.threads.length, e.length > 0 ? top + 1 : 1);
-  const kind = kindColumn(e);
-  const bits = kindBits(kind, accounting?.erasedByEvent ?? null);
+  const { kind, bits } = kindColumns(e, accounting ? accounting.findings.index : null);
   return {
     lanes,
     kind,

@@ -1,5 +1,6 @@
+import { FLAG } from '../core/layout';
 import type { TraceEvents } from '../core/trace';
-import { buildMinMaxPyramid, rangeMinMax, type MinMaxPyramid } from './lod';
+import { BASE_SHIFT, minMaxPyramidFrom, rangeMinMax, type MinMaxPyramid } from './lod';
 
 /** The counter's value modification by modification, as accounting reports it. */
 export interface CounterHistory {
@@ -7,14 +8,27 @@ export interface CounterHistory {
   value: Int32Array;
 }
 
-/** Per event, the counter after it and the ideal count (no increment lost) after it. */
+/** Events per stored count of the ideal line; within a block the kinds are counted. */
+const IDEAL_SHIFT = 6;
+
+/** A step line over the events: its value just after event i. */
+export type LineAt = (i: number) => number;
+
+/** Per event, the counter after it; the ideal count (no increment lost) by blocks. */
 export interface CounterSeries {
   counter: Int32Array;
-  ideal: Int32Array;
   counterLevels: MinMaxPyramid;
+  /**
+   * Write-like events before each block of 2^IDEAL_SHIFT events, and in all as the last
+   * entry: the ideal line without a number per event (idealLine reads it).
+   */
+  idealBlocks: Int32Array;
   /** The highest either line reaches (the chart's y domain). */
   max: number;
 }
+
+/** Write-like: write, add and a successful compare-and-swap (KINDS 1, 2, 3). */
+const writeLike = (kind: number) => kind >= 1 && kind <= 3;
 
 /**
  * Both lines over the trace. The counter follows `history` when accounting gave one (its
@@ -28,32 +42,63 @@ export function counterSeries(
   history: CounterHistory | null,
 ): CounterSeries {
   const n = e.length;
-  const written = e.value;
+  const { value: written, flags } = e;
   const counter = new Int32Array(n);
-  const ideal = new Int32Array(n);
-  const fromHistory = new Uint8Array(history ? n : 0);
+  const idealBlocks = new Int32Array((n >> IDEAL_SHIFT) + 2);
+  const blockEnd = (1 << IDEAL_SHIFT) - 1;
+  // The history holds every event that replaced a value: those set the counter.
   if (history) {
     for (let k = 0; k < history.index.length; k++) {
       const i = history.index[k]!;
-      if (i < 0 || i >= n) continue;
-      counter[i] = history.value[k]!;
-      fromHistory[i] = 1;
+      if (i >= 0 && i < n) counter[i] = history.value[k]!;
     }
   }
+  // The finest level of the counter's min/max pyramid, worked out in the same pass.
+  const lodEnd = (1 << BASE_SHIFT) - 1;
+  const min0 = new Int32Array(Math.ceil(n / (lodEnd + 1)));
+  const max0 = new Int32Array(min0.length);
+  let [lo, hi] = [0, 0];
   let now = 0;
   let count = 0;
   let max = 0;
   for (let i = 0; i < n; i++) {
-    const k = kind[i]!;
-    // Write-like: write, add and a successful compare-and-swap (KINDS 1, 2, 3).
-    const writeLike = k >= 1 && k <= 3;
-    if (writeLike) count++;
-    if (history ? fromHistory[i] : writeLike) now = history ? counter[i]! : written[i]!;
+    const counts = writeLike(kind[i]!);
+    if (counts) count++;
+    if (history ? flags[i]! & FLAG.hasReplaced : counts) now = history ? counter[i]! : written[i]!;
     counter[i] = now;
-    ideal[i] = count;
     if (now > max) max = now;
+    if ((i & blockEnd) === blockEnd) idealBlocks[(i >> IDEAL_SHIFT) + 1] = count;
+    if ((i & lodEnd) === 0) lo = hi = now;
+    else if (now < lo) lo = now;
+    else if (now > hi) hi = now;
+    if ((i & lodEnd) === lodEnd || i === n - 1) {
+      min0[i >> BASE_SHIFT] = lo;
+      max0[i >> BASE_SHIFT] = hi;
+    }
   }
-  return { counter, ideal, counterLevels: buildMinMaxPyramid(counter), max: Math.max(max, count) };
+  idealBlocks[idealBlocks.length - 1] = count;
+  return {
+    counter,
+    idealBlocks,
+    counterLevels: minMaxPyramidFrom(min0, max0, n),
+    max: Math.max(max, count),
+  };
+}
+
+/** The counter line of a series. */
+export const counterLine =
+  (series: CounterSeries): LineAt =>
+  (i) =>
+    series.counter[i]!;
+
+/** The ideal line of a series: its block's count plus the write-like events since. */
+export function idealLine(series: CounterSeries, kind: Uint8Array): LineAt {
+  const { idealBlocks } = series;
+  return (i) => {
+    let count = idealBlocks[i >> IDEAL_SHIFT]!;
+    for (let j = (i >> IDEAL_SHIFT) << IDEAL_SHIFT; j <= i; j++) if (writeLike(kind[j]!)) count++;
+    return count;
+  };
 }
 
 const round = (v: number) => Math.round(v * 10) / 10;
@@ -68,7 +113,7 @@ export type LineSink = (x: number, y: number) => void;
  */
 export function walkEnvelope(
   starts: Int32Array,
-  values: Int32Array,
+  valueAt: LineAt,
   levels: MinMaxPyramid | null,
   y: (v: number) => number,
   to: LineSink,
@@ -76,18 +121,18 @@ export function walkEnvelope(
   const width = starts.length - 1;
   if (width < 1) return;
   const range = new Float64Array(2);
-  let prev = starts[0]! > 0 ? values[starts[0]! - 1]! : 0;
+  let prev = starts[0]! > 0 ? valueAt(starts[0]! - 1) : 0;
   to(0, y(prev));
   for (let c = 0; c < width; c++) {
     const a = starts[c]!;
     const b = starts[c + 1]!;
     if (a === b) continue;
-    const last = values[b - 1]!;
+    const last = valueAt(b - 1);
     const x = c + 0.5;
     to(x, y(prev));
     let spread = false;
     if (levels) {
-      rangeMinMax(levels, values, a, b, range);
+      rangeMinMax(levels, valueAt, a, b, range);
       const lo = Math.min(range[0]!, prev);
       const hi = Math.max(range[1]!, prev);
       spread = lo !== hi;
@@ -105,12 +150,12 @@ export function walkEnvelope(
 /** walkEnvelope as an SVG path. */
 export function envelopePath(
   starts: Int32Array,
-  values: Int32Array,
+  valueAt: LineAt,
   levels: MinMaxPyramid | null,
   y: (v: number) => number,
 ): string {
   const parts: string[] = [];
-  walkEnvelope(starts, values, levels, y, (x, v) =>
+  walkEnvelope(starts, valueAt, levels, y, (x, v) =>
     parts.push(`${parts.length ? 'L' : 'M'}${round(x)},${round(v)}`),
   );
   return parts.join('');
@@ -122,14 +167,14 @@ export function envelopePath(
  */
 export function walkGap(
   starts: Int32Array,
-  upper: Int32Array,
-  lower: Int32Array,
+  upper: LineAt,
+  lower: LineAt,
   y: (v: number) => number,
   to: LineSink,
 ): boolean {
   const width = starts.length - 1;
   if (width < 1) return false;
-  const after = (values: Int32Array, c: number) => (starts[c]! > 0 ? values[starts[c]! - 1]! : 0);
+  const after = (line: LineAt, c: number) => (starts[c]! > 0 ? line(starts[c]! - 1) : 0);
   let gap = false;
   for (let c = 0; c <= width && !gap; c++) gap = after(upper, c) !== after(lower, c);
   if (!gap) return false;
@@ -141,8 +186,8 @@ export function walkGap(
 /** walkGap as an SVG path ('' when there is no gap). */
 export function gapAreaPath(
   starts: Int32Array,
-  upper: Int32Array,
-  lower: Int32Array,
+  upper: LineAt,
+  lower: LineAt,
   y: (v: number) => number,
 ): string {
   const parts: string[] = [];

@@ -14,6 +14,9 @@ export async function processInput(
   report: (p: TraceProgress) => void,
 ): Promise<ProcessAnswer> {
   const progress = wholePercents(report);
+  // For profilers and the bench: where each step of the reading ends, in this worker's timeline.
+  performance.clearMarks();
+  performance.mark('race-lab:trace-start');
   let trace: Trace;
   if (input.kind === 'shared') {
     const { cells, events, regions, header } = input.source;
@@ -31,10 +34,13 @@ export async function processInput(
     trace = read.trace;
   }
   const accesses = trace.events.length;
+  performance.mark('race-lab:trace-read');
   progress({ step: 'checking', accesses, fraction: READ_END });
   const accounting = accountRun(trace);
+  performance.mark('race-lab:trace-checked');
   progress({ step: 'drawing', accesses, fraction: CHECK_END });
   const columns = buildModelColumns(trace, accounting);
+  performance.mark('race-lab:trace-built');
   return { ok: true, processed: { trace, accounting, columns } };
 }
 
