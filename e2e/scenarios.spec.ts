@@ -77,6 +77,39 @@ test.describe('scenarios', () => {
     await expect(result).toHaveAttribute('data-lost', '1');
   });
 
+  for (const strategy of ['racy', 'atomic']) {
+    test(`${strategy} claims on real workers balance their books from the trace`, async ({
+      page,
+    }) => {
+      await page.goto(`/?scenario=claim&preset=claim&engine=workers&strategy=${strategy}`);
+      expect((await runOnce(page)).state).toBe('done');
+      const result = page.getByTestId('result');
+      await expect(result).toHaveAttribute('data-books', 'balanced');
+      const [winners, lost] = await Promise.all([
+        num(result, 'data-winners'),
+        num(result, 'data-lost'),
+      ]);
+      expect(lost).toBe(winners - 1);
+      // Every erased claim is a finding: who erased whose.
+      await expect(page.getByTestId('finding')).toHaveCount(lost);
+      if (strategy === 'atomic') expect(winners).toBe(1);
+    });
+  }
+
+  for (const name of ['claim-lock-each.v1.json', 'claim-lock-each.v1.trace.gz']) {
+    test(`a version 1 claim file opens with its books (${name})`, async ({ page }) => {
+      await page.goto('/');
+      await page.getByTestId('trace-file-input').setInputFiles(`src/core/testing/fixtures/${name}`);
+      const result = page.getByTestId('result');
+      await expect(result).toHaveAttribute('data-engine', 'imported');
+      await expect(result).toHaveAttribute('data-scenario', 'claim');
+      // Winners come from the trace: an opened file reports no tallies.
+      await expect(result).toHaveAttribute('data-winners', '2');
+      await expect(result).toHaveAttribute('data-lost', '1');
+      await expect(result).toHaveAttribute('data-books', 'balanced');
+    });
+  }
+
   test('the explorer lists the bank as balance:paid pairs', async ({ page }) => {
     await page.goto(
       '/?view=explore&scenario=bank&workers=2&increments=2&balance=2&strategy=atomic',
@@ -85,5 +118,65 @@ test.describe('scenarios', () => {
     const reachable = page.getByTestId('reachable');
     await expect(reachable).toHaveAttribute('data-values', '-1:3,0:2');
     await expect(page.getByTestId('outcome-table')).toContainText('Balance');
+  });
+});
+
+test.describe('the scenario challenges in step mode', () => {
+  /** Open step mode, pick challenge `id`, and step the workers in `order`, one step each. */
+  async function play(page: Page, id: string, order: number[], by: 'keys' | 'clicks') {
+    await page.goto('/?mode=step');
+    const challenge = page.locator(`[data-challenge="${id}"]`);
+    await expect(challenge).toHaveAttribute('data-solved', 'false');
+    await challenge.getByRole('button', { name: /Try it/ }).click();
+    const status = page.getByTestId('step-status');
+    await expect(status).toHaveAttribute('data-steps', '0');
+    for (const [i, worker] of order.entries()) {
+      await expect(status).toHaveAttribute('data-busy', 'false');
+      if (by === 'keys') await page.keyboard.press(String(worker));
+      else await page.locator(`[data-testid="step-thread"][data-thread="${worker}"]`).click();
+      if (i < order.length - 1) await expect(status).toHaveAttribute('data-steps', String(i + 1));
+    }
+    const result = page.getByTestId('result');
+    await expect(result).toHaveAttribute('data-state', 'done');
+    await expect(challenge).toHaveAttribute('data-solved', 'true');
+    await expect(result).toHaveAttribute('data-books', 'balanced');
+    return result;
+  }
+
+  test('the bank pays 3 from a balance of 2', async ({ page }) => {
+    // Both read 2 and write 1 (a debit erased); worker 1 pays again; worker 2 is refused.
+    const result = await play(page, 'bank-pays-3', [1, 2, 1, 2, 1, 1, 2], 'keys');
+    await expect(result).toHaveAttribute('data-paid', '3');
+    await expect(result).toHaveAttribute('data-final', '0');
+    await expect(result).toHaveAttribute('data-lost', '1');
+    await expect(page.getByTestId('lost-marker')).toHaveCount(1);
+  });
+
+  test('atomic debits overdraw', async ({ page }) => {
+    // Both check a balance of 1 before either debits it: the second debit goes below zero.
+    const result = await play(page, 'bank-overdraw', [1, 1, 1, 2, 1, 2, 2], 'clicks');
+    await expect(result).toHaveAttribute('data-overdrawn', 'true');
+    await expect(result).toHaveAttribute('data-final', '-1');
+    await expect(result).toHaveAttribute('data-paid', '3');
+    await expect(result).toHaveAttribute('data-lost', '0');
+  });
+
+  test('two workers both win the claim, and the finding names who erased whose', async ({
+    page,
+  }) => {
+    const result = await play(page, 'two-winners', [1, 2, 1, 2], 'keys');
+    await expect(result).toHaveAttribute('data-winners', '2');
+    await expect(result).toHaveAttribute('data-lost', '1');
+    const finding = page.getByTestId('finding');
+    await expect(finding).toHaveCount(1);
+    await expect(finding).toHaveText(
+      "worker 2 wrote 2 over worker 1's 1: worker 1's claim was lost.",
+    );
+    await expect(page.getByTestId('lost-marker')).toHaveCount(1);
+    // Replay compares the claim's findings too.
+    await page.getByRole('button', { name: 'Replay', exact: true }).click();
+    const check = page.getByTestId('replay-check');
+    await expect(check).toHaveAttribute('data-matches', 'true');
+    await expect(check).toContainText('1 lost and 1 findings, as recorded');
   });
 });

@@ -53,7 +53,7 @@ test.describe('trace files', () => {
     if (!parsed.ok) throw new Error(`the downloaded trace fails its schema: ${parsed.message}`);
     const json = JSON.parse(text) as { format: string; version: number; expected: number };
     expect(json.format).toBe('race-lab-trace');
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
     expect(parsed.trace.final).toBe(readout.final);
     const accounting = accountTrace(parsed.trace);
     expect(accounting.balanced).toBe(true);

@@ -60,6 +60,8 @@ export interface Accounting {
   lost: number;
   /** Write-like events. */
   writes: number;
+  /** Successes the trace shows, where its books count them apart from the cell (claim: winners). */
+  won?: number;
   /** Per event index: erased for write-like events, 0 otherwise. */
   erasedByEvent: Int32Array;
   /** Every write with erased ≠ 0, in event order (findingAt gives one as an object). */

@@ -2,6 +2,7 @@ import type { Accounting, WriteFinding } from './accounting';
 import { findingOf } from './findingTable';
 import { FLAG } from './layout';
 import { OPS } from './ops';
+import { scenarioOf } from './scenarios';
 import { threadLabel } from './threads';
 import type { Trace } from './trace';
 
@@ -53,21 +54,22 @@ function othersErased(trace: Trace, acc: Accounting, f: WriteFinding): number[] 
  */
 export function describeFinding(trace: Trace, acc: Accounting, f: WriteFinding): string {
   const e = trace.events;
+  const unit = scenarioOf(trace.config).unit;
   const name = (thread: number) => threadLabel(trace.threads, thread);
   const over = replacedWrite(acc, f);
   const owner = over >= 0 && e.thread[over] !== f.thread ? `${name(e.thread[over]!)}'s ` : '';
   const head = `${name(f.thread)} wrote ${e.value[f.index]} over ${owner}${e.replaced[f.index]}`;
   if (f.erased < 0) {
     const back = -f.erased;
-    return `${head}: ${plural(back, 'lost increment', 'lost increments')} came back.`;
+    return `${head}: ${plural(back, `lost ${unit}`, `lost ${unit}s`)} came back.`;
   }
   const others = othersErased(trace, acc, f).map(name);
   const victims = joinNames(others);
   if (victims === '') {
-    return `${head}: ${plural(f.erased, 'increment was', 'increments were')} lost.`;
+    return `${head}: ${plural(f.erased, `${unit} was`, `${unit}s were`)} lost.`;
   }
-  if (f.erased === 1 && others.length === 1) return `${head}: ${victims}'s increment was lost.`;
-  return `${head}: ${plural(f.erased, 'increment', 'increments')} by ${victims} ${f.erased === 1 ? 'was' : 'were'} lost.`;
+  if (f.erased === 1 && others.length === 1) return `${head}: ${victims}'s ${unit} was lost.`;
+  return `${head}: ${plural(f.erased, unit, `${unit}s`)} by ${victims} ${f.erased === 1 ? 'was' : 'were'} lost.`;
 }
 
 /** What the thread of compare-and-swap `i` expected: its latest read or failed swap's value. */
@@ -90,6 +92,7 @@ export function narrateEvent(trace: Trace, acc: Accounting, i: number): string {
   const e = trace.events;
   if (i < 0 || i >= e.length) return `There is no event ${i}.`;
   const who = threadLabel(trace.threads, e.thread[i]!);
+  const unit = scenarioOf(trace.config).unit;
   const value = e.value[i]!;
   const replaced = e.replaced[i]!;
   switch (OPS[e.op[i]!]) {
@@ -98,9 +101,9 @@ export function narrateEvent(trace: Trace, acc: Accounting, i: number): string {
     case 'write': {
       const erased = acc.erasedByEvent[i] ?? 0;
       if (erased > 0)
-        return `${who} writes ${value} over ${replaced}: ${plural(erased, 'increment', 'increments')} lost`;
+        return `${who} writes ${value} over ${replaced}: ${plural(erased, unit, `${unit}s`)} lost`;
       if (erased < 0) {
-        return `${who} writes ${value} over ${replaced}: ${plural(-erased, 'lost increment', 'lost increments')} came back`;
+        return `${who} writes ${value} over ${replaced}: ${plural(-erased, `lost ${unit}`, `lost ${unit}s`)} came back`;
       }
       return `${who} writes ${value}`;
     }

@@ -24,3 +24,14 @@ export interface Memory {
   /** Release the lock. */
   unlock(): void;
 }
+
+const LOCK_CODE = opCode('lock');
+const UNLOCK_CODE = opCode('unlock');
+
+/**
+ * The cell an access touches, as trace files name it: 1 for the lock (lock, unlock), 0 for the
+ * scenario's shared cell (the counter, the balance, the owner) for every other op. Memory
+ * keeps no such column: the op says it.
+ */
+export const cellOfOp = (code: number): number =>
+  code === LOCK_CODE || code === UNLOCK_CODE ? 1 : 0;

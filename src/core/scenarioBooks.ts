@@ -1,4 +1,5 @@
 import { accountTrace, type Accounting } from './accounting';
+import { accountClaims } from './claimBooks';
 import { FLAG } from './layout';
 import { initialOf, scenarioOf } from './scenarios';
 import type { Trace } from './trace';
@@ -33,8 +34,15 @@ export function countingView(trace: Trace): Trace | null {
   };
 }
 
-/** Account for a trace in its scenario's terms; null where the outcome alone judges the run. */
-export function accountRun(trace: Trace): Accounting | null {
+/**
+ * Account for a trace in its scenario's terms: as increments where its writes count as
+ * increments (counter, bank), otherwise as claims, each write claiming the cell.
+ */
+export function accountRun(trace: Trace): Accounting {
   const view = countingView(trace);
-  return view ? accountTrace(view) : null;
+  if (!view) return accountClaims(trace);
+  const acc = accountTrace(view);
+  // A mirrored view expects one increment per debit the trace shows: each is a payment.
+  if (view !== trace) acc.won = view.expected;
+  return acc;
 }

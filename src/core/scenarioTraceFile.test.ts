@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presetConfig, type RunConfig } from './config';
+import { describeFinding } from './describe';
 import { findingAt } from './findingTable';
 import { accountRun } from './scenarioBooks';
 import { replayChooser, simulate } from './simulation';
@@ -26,6 +27,10 @@ describe('bank traces', () => {
     const finding = findingAt(acc.findings, acc.history.index, trace.events, 0);
     expect(finding.thread).toBe(2);
     expect(finding.victims).toEqual([1]);
+    // In the bank's words, with the balances as written.
+    expect(describeFinding(trace, acc, finding)).toBe(
+      "worker 2 wrote 1 over worker 1's 1: worker 1's debit was lost.",
+    );
   });
 
   it('keep their scenario and balance through a file; an old counter file stays a counter', () => {
@@ -42,11 +47,13 @@ describe('bank traces', () => {
     expect(old.ok && old.trace.config.scenario).toBeUndefined();
   });
 
-  it('a claim is judged by its outcome, not accounted', () => {
+  it('a claim is accounted as claims, through a file too', () => {
     const claim = simulate(
       { ...bank, scenario: 'claim', balance: undefined },
       replayChooser([1, 2, 1, 2]),
     );
-    expect(accountRun(claim)).toBeNull();
+    expect(accountRun(claim)).toMatchObject({ won: 2, lost: 1, balanced: true });
+    const file = JSON.parse(serializeTrace(claim)) as { summary: unknown };
+    expect(file.summary).toEqual({ events: claim.events.length, lost: 1, balanced: true });
   });
 });

@@ -41,6 +41,8 @@ export interface Scenario {
   lesson: string;
   /** The shared cell's name (timeline, code panel, findings). */
   cell: string;
+  /** What a lost update loses, in words ("increment", "debit", "claim"; plural adds an s). */
+  unit: string;
   /** What the timeline's value chart shows (the bank's is its debits, mirrored from the balance). */
   chartLabel: string;
   /** The cell's value before any worker starts. */
@@ -53,7 +55,8 @@ export interface Scenario {
   fixedLength: boolean;
   /**
    * The cell's value as increments done, so a trace is accounted as a counter's (the bank's
-   * debits mirror into increments); null where writes are not increments (a claim).
+   * debits mirror into increments); null where each write claims the cell instead (a claim):
+   * then the trace is accounted as claims (claimBooks.ts).
    */
   asIncrements: ((value: number, initial: number) => number) | null;
   /** Whether outcomes count successes apart from the cell (payments, winners). */

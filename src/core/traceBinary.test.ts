@@ -50,7 +50,7 @@ describe('compact trace', () => {
   it('refuses an event the recorder could not have written, naming it', () => {
     const bytes = encodeTraceBinary(trace);
     const n = trace.events.length;
-    const flagsAt = bytes.length - 12 * n - ((3 * n + 3) & ~3) + 2 * n;
+    const flagsAt = bytes.length - 12 * n - 4 * n + 2 * n;
     const read = trace.events.op.indexOf(0);
     bytes[flagsAt + read] = 1; // a read that claims to have replaced a value
     const back = decodeTraceBinary(bytes);
@@ -66,7 +66,7 @@ describe('compact trace', () => {
     newer[4] = 9;
     expect(decodeTraceBinary(newer)).toEqual({
       ok: false,
-      message: 'compact trace version 9 is not supported (this page reads version 1).',
+      message: 'compact trace version 9 is not supported (this page reads versions 1 and 2).',
     });
   });
 });

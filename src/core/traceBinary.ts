@@ -1,5 +1,5 @@
 import { FLAG, MAX_TRACE_EVENTS } from './layout';
-import { OPS, opCode } from './ops';
+import { cellOfOp, OPS, opCode } from './ops';
 import { allocEvents, type Trace, type TraceEvents } from './trace';
 import { traceHeader, type ExportOptions, type ImportResult } from './traceFile';
 import { checkSchedule, checkTotals, readThreads } from './traceFileChecks';
@@ -7,7 +7,9 @@ import { parseEnvelope } from './traceFileSchema';
 
 /** First bytes of a compact trace, before compression: "RLTB". */
 export const BINARY_MAGIC = 0x42544c52;
-export const BINARY_VERSION = 1;
+/** The version written: 2 adds a column of cells after the flags. Version 1 files still open. */
+export const BINARY_VERSION = 2;
+const BINARY_VERSIONS_READ = [1, 2];
 /** Bytes before the header text: magic, version, header length. */
 const PREFIX = 12;
 
@@ -17,6 +19,9 @@ const ADD = opCode('add');
 const CAS = opCode('cas');
 
 const align4 = (n: number) => (n + 3) & ~3;
+
+/** Bytes of the one-byte columns (thread, op, flags, and from version 2 cell), padded to 4. */
+const byteColumns = (n: number, version: number) => align4((version >= 2 ? 4 : 3) * n);
 
 /** Ticks fit the compact int32 form when whole, non-negative and below 2^31. */
 const intTicks = (tick: TraceEvents['tick']) =>
@@ -62,7 +67,8 @@ export function encodeTraceBinary(
   const head = { ...traceHeader(trace, options), events: n, ticks: ints ? 'int32' : 'float64' };
   const text = new TextEncoder().encode(JSON.stringify({ ...head, wall: e.wall !== null }));
   const columnsAt = align4(PREFIX + text.length);
-  const bytes = columnsAt + align4(3 * n) + 12 * n + (ints ? 0 : 8 * n) + (e.wall ? 8 * n : 0);
+  const small = byteColumns(n, BINARY_VERSION);
+  const bytes = columnsAt + small + 12 * n + (ints ? 0 : 8 * n) + (e.wall ? 8 * n : 0);
   const out = new Uint8Array(bytes);
   const view = new DataView(out.buffer);
   view.setUint32(0, BINARY_MAGIC, true);
@@ -73,7 +79,8 @@ export function encodeTraceBinary(
   out.set(e.thread, at);
   out.set(e.op, at + n);
   out.set(e.flags, at + 2 * n);
-  at += align4(3 * n);
+  for (let i = 0; i < n; i++) out[at + 3 * n + i] = cellOfOp(e.op[i]!);
+  at += small;
   const delta = new Int32Array(n);
   if (ints) for (let i = 0; i < n; i++) delta[i] = e.tick[i]! - (i > 0 ? e.tick[i - 1]! : 0);
   at = putPlanes(out, at, delta);
@@ -100,9 +107,9 @@ export function decodeTraceBinary(bytes: Uint8Array): ImportResult {
   if (!isTraceBinary(bytes)) return fail('This is not a compact Race Lab trace.');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
-  if (version !== BINARY_VERSION) {
+  if (!BINARY_VERSIONS_READ.includes(version)) {
     return fail(
-      `compact trace version ${version} is not supported (this page reads version ${BINARY_VERSION}).`,
+      `compact trace version ${version} is not supported (this page reads versions ${BINARY_VERSIONS_READ.join(' and ')}).`,
     );
   }
   const textLength = view.getUint32(8, true);
@@ -127,14 +134,17 @@ export function decodeTraceBinary(bytes: Uint8Array): ImportResult {
   const ints = head.ticks !== 'float64';
   const wall = head.wall === true;
   let at = align4(PREFIX + textLength);
-  const size = at + align4(3 * n) + 12 * n + (ints ? 0 : 8 * n) + (wall ? 8 * n : 0);
+  const small = byteColumns(n, version);
+  const size = at + small + 12 * n + (ints ? 0 : 8 * n) + (wall ? 8 * n : 0);
   if (bytes.length !== size)
     return fail(`expected ${size} bytes for ${n} events, not ${bytes.length}.`);
   const e = allocEvents(n, wall);
   e.thread.set(bytes.subarray(at, at + n));
   e.op.set(bytes.subarray(at + n, at + 2 * n));
   e.flags.set(bytes.subarray(at + 2 * n, at + 3 * n));
-  at += align4(3 * n);
+  // Version 2's cells are the ops' own (cellOfOp): checked, not kept.
+  const cells = version >= 2 ? bytes.subarray(at + 3 * n, at + 4 * n) : null;
+  at += small;
   const tickDelta = getPlanes(bytes, at, n);
   const valueDelta = getPlanes(bytes, at + 4 * n, n);
   const gap = getPlanes(bytes, at + 8 * n, n);
@@ -144,6 +154,11 @@ export function decodeTraceBinary(bytes: Uint8Array): ImportResult {
     e.value[i] = value;
     const problem = eventProblem(e.thread[i]!, e.op[i]!, e.flags[i]!, threads.length);
     if (problem) return fail(`events[${i}]: ${problem}`);
+    if (cells && cells[i] !== cellOfOp(e.op[i]!)) {
+      return fail(
+        `events[${i}]: a ${OPS[e.op[i]!]} touches cell ${cellOfOp(e.op[i]!)}, not ${cells[i]}`,
+      );
+    }
     if (e.flags[i]! & FLAG.hasReplaced) e.replaced[i] = (value - gap[i]!) | 0;
     if (ints) {
       if (tickDelta[i]! < 0) return fail(`events[${i}].tick: ticks must not decrease`);

@@ -25,11 +25,16 @@ describe('parseTraceFile refuses malformed files with a specific message', () =>
       'Not a Race Lab trace (format must be "race-lab-trace").',
     ],
     [
-      'version 2',
-      (f) => (f.version = 2),
-      'Unsupported trace version 2 (this page reads version 1).',
+      'version 3',
+      (f) => (f.version = 3),
+      'Unsupported trace version 3 (this page reads versions 1 and 2).',
     ],
-    ['version missing', (f) => delete f.version, 'version: missing; expected 1'],
+    ['version missing', (f) => delete f.version, 'version: missing; expected 2'],
+    [
+      'cell missing',
+      (f) => delete f.events[2]!.cell,
+      "events[2].cell: missing; expected 0 (a write touches the scenario's shared cell)",
+    ],
     [
       'missing field',
       (f) => delete f.final,

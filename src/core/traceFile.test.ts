@@ -20,10 +20,10 @@ describe('serializeTrace and parseTraceFile', () => {
     const text = serializeTrace(trace, { createdAt });
     expect(JSON.parse(text)).toEqual(traceToFile(trace, { createdAt }));
     expect(text.split('\n').filter((line) => line.startsWith('{"tick"'))).toHaveLength(9);
-    expect(text.startsWith('{"format":"race-lab-trace",\n"version":1,\n"generator"')).toBe(true);
+    expect(text.startsWith('{"format":"race-lab-trace",\n"version":2,\n"generator"')).toBe(true);
     expect(JSON.parse(text)).toMatchObject({
       format: 'race-lab-trace',
-      version: 1,
+      version: 2,
       generator: 'Race Lab',
       createdAt: '2024-05-01T12:00:00.000Z',
       summary: { events: 9, lost: 1, balanced: true },

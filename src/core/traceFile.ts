@@ -1,7 +1,9 @@
-import { accountTrace, type Accounting } from './accounting';
+import type { Accounting } from './accounting';
+import { accountRun } from './scenarioBooks';
 import type { RunConfig } from './config';
 import type { ThreadRole } from './threads';
-import { eventAt, eventsToList, type Trace, type TraceEvent } from './trace';
+import { cellOfOp } from './ops';
+import { eventAt, type Trace, type TraceEvent, type TraceEvents } from './trace';
 import { checkSchedule, checkTotals, identify, notJson, readThreads } from './traceFileChecks';
 import { readEvents } from './traceFileEvents';
 import { parseEnvelope, TRACE_FORMAT, TRACE_VERSION } from './traceFileSchema';
@@ -9,7 +11,7 @@ import { parseEnvelope, TRACE_FORMAT, TRACE_VERSION } from './traceFileSchema';
 /**
  * Larger files are refused before they are read: a phone's tab survives reading, checking and
  * drawing a trace of this size. The compact form holds 10,000,000 accesses well within it;
- * the JSON form, about 60 bytes an access, holds about a million.
+ * the JSON form, about 70 bytes an access, holds about a million.
  */
 export const MAX_TRACE_FILE_BYTES = 80_000_000;
 
@@ -35,8 +37,19 @@ export interface TraceFileSummaryV1 {
   balanced: boolean;
 }
 
-/** The Race Lab trace file, version 1 (docs/trace-format.md). */
-export interface TraceFileV1 {
+/** One event as a file holds it: from version 2 on, with the cell it touched. */
+export type TraceFileEvent = TraceEvent & { cell: number };
+
+/** Event `i` as a file writes it: the access, then the cell its op touches. */
+function fileEventAt(e: TraceEvents, i: number): TraceFileEvent {
+  // Added last rather than copied into a new object: a million of these are written at once.
+  const event = eventAt(e, i) as TraceFileEvent;
+  event.cell = cellOfOp(e.op[i]!);
+  return event;
+}
+
+/** The Race Lab trace file, version 2 (docs/trace-format.md). */
+export interface TraceFileV2 {
   format: typeof TRACE_FORMAT;
   version: typeof TRACE_VERSION;
   generator?: string;
@@ -48,7 +61,7 @@ export interface TraceFileV1 {
   final: number;
   truncated: boolean;
   schedule?: number[];
-  events: TraceEvent[];
+  events: TraceFileEvent[];
 }
 
 export type ImportResult = { ok: true; trace: Trace } | { ok: false; message: string };
@@ -61,9 +74,9 @@ export interface ExportOptions {
 }
 
 /** Everything but the events, in the order a file lists its fields (the compact form's too). */
-export function traceHeader(trace: Trace, options: ExportOptions): Omit<TraceFileV1, 'events'> {
-  const acc = options.accounting ?? accountTrace(trace);
-  const head: Omit<TraceFileV1, 'events'> = {
+export function traceHeader(trace: Trace, options: ExportOptions): Omit<TraceFileV2, 'events'> {
+  const acc = options.accounting ?? accountRun(trace);
+  const head: Omit<TraceFileV2, 'events'> = {
     format: TRACE_FORMAT,
     version: TRACE_VERSION,
     generator: 'Race Lab',
@@ -80,8 +93,9 @@ export function traceHeader(trace: Trace, options: ExportOptions): Omit<TraceFil
 }
 
 /** The trace as a plain file object (small traces, tests); `serializeTrace` writes the same. */
-export function traceToFile(trace: Trace, options: ExportOptions = {}): TraceFileV1 {
-  return { ...traceHeader(trace, options), events: eventsToList(trace.events) };
+export function traceToFile(trace: Trace, options: ExportOptions = {}): TraceFileV2 {
+  const e = trace.events;
+  return { ...traceHeader(trace, options), events: Array.from(e.op, (_, i) => fileEventAt(e, i)) };
 }
 
 /** Events per JSON.stringify call: large enough to be fast, small enough to bound memory. */
@@ -101,8 +115,8 @@ export function serializeTrace(trace: Trace, options: ExportOptions = {}): strin
   const blocks: string[] = [];
   for (let start = 0; start < e.length; start += CHUNK) {
     const end = Math.min(e.length, start + CHUNK);
-    const block = new Array<TraceEvent>(end - start);
-    for (let i = start; i < end; i++) block[i - start] = eventAt(e, i);
+    const block = new Array<TraceFileEvent>(end - start);
+    for (let i = start; i < end; i++) block[i - start] = fileEventAt(e, i);
     // Events hold no nested objects, so "},{" only ever falls between two of them.
     blocks.push(JSON.stringify(block).slice(1, -1).replaceAll('},{', '},\n{'));
   }
@@ -138,7 +152,7 @@ function parseUnsafe(text: string): ImportResult {
   if (typeof threads === 'string') return { ok: false, message: threads };
   const problem = checkTotals(file, threads) ?? checkSchedule(file.schedule, threads);
   if (problem) return { ok: false, message: problem };
-  const events = readEvents(file.events, threads.length);
+  const events = readEvents(file.events, threads.length, file.version >= 2);
   if (!events.ok) return events;
   const trace: Trace = {
     config: file.config,

@@ -1,5 +1,11 @@
 import type { ThreadInfo } from './threads';
-import { TRACE_FORMAT, TRACE_VERSION, type TraceFileEnvelope } from './traceFileSchema';
+import {
+  TRACE_FORMAT,
+  TRACE_VERSION,
+  TRACE_VERSIONS_READ,
+  VERSIONS_READ_TEXT,
+  type TraceFileEnvelope,
+} from './traceFileSchema';
 
 /*
  * The checks of a trace file that a field-by-field schema cannot make: what kind of file it
@@ -26,10 +32,10 @@ export function identify(data: unknown): string | null {
     return `Not a Race Lab trace (format must be "${TRACE_FORMAT}").`;
   }
   const version = record.version;
-  if (version === TRACE_VERSION) return null;
-  if (version === undefined) return 'version: missing; expected 1';
+  if ((TRACE_VERSIONS_READ as readonly unknown[]).includes(version)) return null;
+  if (version === undefined) return `version: missing; expected ${TRACE_VERSION}`;
   if (typeof version !== 'number') return `version: expected the number ${TRACE_VERSION}`;
-  return `Unsupported trace version ${version} (this page reads version ${TRACE_VERSION}).`;
+  return `Unsupported trace version ${version} (this page reads ${VERSIONS_READ_TEXT}).`;
 }
 
 /** Threads listed in id order forming one tree under main, roles filled in where absent. */

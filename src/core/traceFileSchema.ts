@@ -4,7 +4,12 @@ import { MAX_THREADS, MAX_TRACE_EVENTS } from './layout';
 import type { ThreadRole } from './threads';
 
 export const TRACE_FORMAT = 'race-lab-trace';
-export const TRACE_VERSION = 1;
+/** The version this page writes: 2 gives every event the cell it touched. */
+export const TRACE_VERSION = 2;
+/** Versions this page reads: version 1 files (no cell per event) still open. */
+export const TRACE_VERSIONS_READ = [1, 2] as const;
+/** The versions read, in words for messages: "versions 1 and 2". */
+export const VERSIONS_READ_TEXT = `versions ${TRACE_VERSIONS_READ.join(' and ')}`;
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -80,12 +85,12 @@ const bigArray = (what: string) =>
     });
 
 /**
- * Everything in a version 1 trace file except the elements of `events` and `schedule`. Fields
+ * Everything in a trace file (version 1 or 2) except the elements of `events` and `schedule`. Fields
  * not named here (generator, createdAt, summary, anything newer) are accepted and dropped.
  */
 export const TRACE_FILE_SCHEMA = z.object({
   format: z.literal(TRACE_FORMAT),
-  version: z.literal(TRACE_VERSION),
+  version: z.literal(TRACE_VERSIONS_READ),
   config: configSchema,
   // The length is checked before the elements, so a huge list fails once, not per element.
   threads: z

@@ -53,16 +53,14 @@ export const createReplaySlice: StateCreator<Needs, [], [], ReplaySlice> = (set,
         : await simulated.run({ ...config, trace: 'on' }, 0, replayChooser(schedule));
       const trace = outcome.trace!;
       const accounting = accountRun(trace);
-      // A scenario judged by its outcome alone (a claim) has no findings to compare.
-      const check =
-        recordedAccounting && accounting
-          ? compareReplay(
-              { trace: recorded, accounting: recordedAccounting },
-              { trace, accounting },
-              engine,
-              exact,
-            )
-          : null;
+      const check = recordedAccounting
+        ? compareReplay(
+            { trace: recorded, accounting: recordedAccounting },
+            { trace, accounting },
+            engine,
+            exact,
+          )
+        : null;
       set({
         status: 'done',
         trace,

@@ -22,8 +22,7 @@ import {
 } from './traceReading';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
-/** 'judged': a scenario whose writes are not increments (a claim) is judged by its outcome. */
-export type Books = 'balanced' | 'unbalanced' | 'untraced' | 'truncated' | 'judged';
+export type Books = 'balanced' | 'unbalanced' | 'untraced' | 'truncated';
 
 /** What the result panel shows of the last finished run (or imported trace). */
 export interface RunResult {
@@ -70,16 +69,18 @@ type Needs = RunSlice & {
   addNotices(source: 'import', texts: readonly string[]): void;
 };
 
-const booksOf = (config: RunConfig, acc: Accounting | null): Books =>
-  !acc && !scenarioOf(config).asIncrements
-    ? 'judged'
-    : !acc
-      ? 'untraced'
-      : !acc.complete
-        ? 'truncated'
-        : acc.balanced
-          ? 'balanced'
-          : 'unbalanced';
+/**
+ * Whether the trace explains the run: its books balance, and where it counts successes
+ * (winners) it counts as many as the workers reported (`reported`: null when they did not).
+ */
+const booksOf = (acc: Accounting | null, reported: number | null): Books =>
+  !acc
+    ? 'untraced'
+    : !acc.complete
+      ? 'truncated'
+      : acc.balanced && (reported === null || acc.won === undefined || acc.won === reported)
+        ? 'balanced'
+        : 'unbalanced';
 
 export function resultOf(
   config: RunConfig,
@@ -88,10 +89,14 @@ export function resultOf(
   engineName: RunResult['engine'],
   seed: number | null = null,
 ): RunResult {
-  const won = outcome.tallies.reduce((sum, t) => sum + (t.won ?? 0), 0);
+  const reported = outcome.tallies.some((t) => t.won !== undefined)
+    ? outcome.tallies.reduce((sum, t) => sum + (t.won ?? 0), 0)
+    : null;
+  // An opened file reports no tallies: its trace's count stands in for them.
+  const won = reported ?? accounting?.won ?? 0;
   const judged = scenarioOf(config).outcome(config, outcome.final, won);
   const expected = judged.expected;
-  const books = booksOf(config, accounting);
+  const books = booksOf(accounting, reported);
   return {
     expected,
     final: outcome.final,

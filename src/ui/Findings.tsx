@@ -1,5 +1,6 @@
 import { describeFinding } from '../core/describe';
 import { findingList } from '../core/findingTable';
+import { scenarioOf } from '../core/scenarios';
 import { useLab } from '../store/labStore';
 import { selectAccounting, selectTrace } from '../store/selectors';
 
@@ -29,7 +30,7 @@ export function Findings() {
         </ul>
       )}
       {findings.length === 0 ? (
-        <p>No write erased another: every increment survived.</p>
+        <p>No write erased another: every {scenarioOf(trace.config).unit} survived.</p>
       ) : (
         // Focusable, so a keyboard can scroll a long list.
         <ol className="finding-list" aria-labelledby="findings-heading" tabIndex={0}>

@@ -1,4 +1,5 @@
 import { LIMITS } from '../core/config';
+import { scenarioOf } from '../core/scenarios';
 import { useLab } from '../store/labStore';
 import {
   selectError,
@@ -20,13 +21,14 @@ function duration(ms: number): string {
   return ms < 1000 ? `${ms.toFixed(ms < 10 ? 2 : 0)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
-const BOOKS_TEXT: Record<RunResult['books'], string> = {
-  balanced: 'The books balance: every lost increment is accounted for by a write in the trace.',
-  unbalanced: 'The books do not balance: the trace does not explain the final value.',
-  untraced: 'Accesses were not recorded for this run (recording is off).',
-  judged: 'Every worker reports whether it won; the result counts the winners.',
-  truncated: 'The trace was truncated: it filled its buffer, so only the start was recorded.',
-};
+/** What the books say, in the scenario's words (`unit`: increment, debit, claim). */
+const booksText = (books: RunResult['books'], unit: string): string =>
+  ({
+    balanced: `The books balance: every lost ${unit} is accounted for by a write in the trace.`,
+    unbalanced: 'The books do not balance: the trace does not explain the final value.',
+    untraced: 'Accesses were not recorded for this run (recording is off).',
+    truncated: 'The trace was truncated: it filled its buffer, so only the start was recorded.',
+  })[books];
 
 /** What a truncated trace kept, in words: the window, and why the books are not checked. */
 const keptText = (kept: number, expected: number) =>
@@ -131,7 +133,7 @@ export function ResultPanel() {
           <p className={`books books-${result.books}`}>
             {result.books === 'truncated' && trace
               ? keptText(trace.events.length, result.expected)
-              : BOOKS_TEXT[result.books]}
+              : booksText(result.books, scenarioOf(result.outcome).unit)}
           </p>
           <ReplayRow />
           <WorkerTable result={result} />

@@ -1,3 +1,4 @@
+import { scenarioOf } from '../core/scenarios';
 import { threadLabel } from '../core/threads';
 import { useLab } from '../store/labStore';
 import { selectAccounting, selectTrace } from '../store/selectors';
@@ -11,6 +12,9 @@ export function WorkerTable({ result }: { result: RunResult }) {
   const leaves = result.tallies.filter((t) => t.done > 0 || t.retries > 0);
   if (leaves.length === 0) return null;
   const loss = new Map(accounting?.perThread.map((p) => [p.thread, p]));
+  // What a lost update loses here: increments, debits or claims.
+  const units = `${scenarioOf(result.outcome).unit}s`;
+  const Units = units[0]!.toUpperCase() + units.slice(1);
   return (
     <ScrollBox label="Per worker">
       <table className="workers">
@@ -20,8 +24,8 @@ export function WorkerTable({ result }: { result: RunResult }) {
             <th scope="col">Worker</th>
             <th scope="col">Increments done</th>
             <th scope="col">CAS retries</th>
-            {accounting && <th scope="col">Its increments lost</th>}
-            {accounting && <th scope="col">Increments it erased</th>}
+            {accounting && <th scope="col">Its {units} lost</th>}
+            {accounting && <th scope="col">{Units} it erased</th>}
           </tr>
         </thead>
         <tbody>

@@ -20,8 +20,7 @@ export type TraceInput =
 /** A trace read, its books checked and its timeline columns built, all off the main thread. */
 export interface ProcessedTrace {
   trace: Trace;
-  /** Null for a scenario judged by its outcome alone (a claim). */
-  accounting: Accounting | null;
+  accounting: Accounting;
   columns: ModelColumns;
 }
 

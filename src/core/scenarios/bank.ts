@@ -19,6 +19,7 @@ export const BANK: Scenario = {
   lesson:
     'Check the balance, then withdraw: done racily the bank pays more than it had, and an atomic debit after the check overdraws.',
   cell: 'balance',
+  unit: 'debit',
   chartLabel: 'debits made',
   initial: openingBalance,
   attempts: (s) => s.increments,

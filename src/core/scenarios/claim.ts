@@ -11,6 +11,7 @@ export const CLAIM: Scenario = {
   label: 'Claim',
   lesson: 'If the owner is 0, write my id: done racily, two workers both believe they won.',
   cell: 'owner',
+  unit: 'claim',
   chartLabel: 'owner',
   initial: () => 0,
   attempts: () => 1,

@@ -7,6 +7,7 @@ export const COUNTER: Scenario = {
   label: 'Counter',
   lesson: 'Read, add one, write back: increments get lost between the read and the write.',
   cell: 'counter',
+  unit: 'increment',
   chartLabel: 'counter',
   initial: () => 0,
   attempts: (s) => s.increments,
