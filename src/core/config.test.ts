@@ -11,6 +11,9 @@ import {
   wallTimeEnabled,
   type RunConfig,
 } from './config';
+import { SCENARIO_IDS } from './scenarioTypes';
+import { attemptsOf, strategyOf } from './scenarios';
+import { STRATEGY_IDS } from './strategies';
 import { buildThreads, leafIds, threadLabel } from './threads';
 
 const parse = (query: string) => parseRunConfig(new URLSearchParams(query));
@@ -125,6 +128,21 @@ describe('traceEnabled', () => {
     expect(traceEnabled(parse('workers=4&increments=10&trace=off').config)).toBe(false);
     const on = parse('workers=4&increments=10000000&trace=on').config;
     expect(traceEnabled(on) && !traceWindowed(on)).toBe(true);
+  });
+
+  it("gives each worker room for every access its scenario's strategy makes uncontended", () => {
+    // The bank's atomic debit is a read and an add: sized as the counter's one add, it truncated.
+    for (const scenario of SCENARIO_IDS) {
+      for (const strategy of STRATEGY_IDS) {
+        const c = parse(`preset=bank&scenario=${scenario}&strategy=${strategy}`).config;
+        const threads = buildThreads(c);
+        const leaf = threads.findIndex((t) => t.role === 'leaf');
+        const needed = attemptsOf(c) * strategyOf(c).ops.length;
+        expect(traceRegions(c, threads).capacity[leaf], `${scenario} ${strategy}`).toBeGreaterThan(
+          needed,
+        );
+      }
+    }
   });
 
   it('records wall time only when asked for with trace=wall, which records whatever the size', () => {

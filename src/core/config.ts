@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { SCENARIO_IDS, type ScenarioId } from './scenarioTypes';
-import { STRATEGY_IDS, STRATEGIES, type StrategyId } from './strategies';
+import { strategyOf } from './scenarios';
+import { STRATEGY_IDS, type StrategyId } from './strategies';
 
 export const PRESET_IDS = ['blog', 'pair', 'quad', 'bank', 'claim', 'custom'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
@@ -113,9 +114,9 @@ export function presetConfig(id: PresetId, strategy: StrategyId = 'racy'): RunCo
 
 export const DEFAULT_CONFIG: RunConfig = presetConfig('blog');
 
-/** Shared accesses per increment when nothing contends (cas retries add more). */
-export const accessesPerIncrement = (strategy: StrategyId): number =>
-  STRATEGIES[strategy].ops.length;
+/** Shared accesses per attempt of a config's strategy when nothing contends (cas retries add more). */
+export const accessesPerIncrement = (c: Pick<RunConfig, 'scenario' | 'strategy'>): number =>
+  strategyOf(c).ops.length;
 
 /** Whether a run with this config records its trace (all of it, or a window: traceWindowed). */
 export function traceEnabled(config: RunConfig): boolean {
@@ -127,7 +128,7 @@ export function traceEnabled(config: RunConfig): boolean {
  * LIMITS.traceWindowEvents): by default, when it makes more than LIMITS.traceAutoEvents.
  */
 export function traceWindowed(config: RunConfig): boolean {
-  const events = config.workers * config.increments * accessesPerIncrement(config.strategy);
+  const events = config.workers * config.increments * accessesPerIncrement(config);
   return config.trace === 'auto' && events > LIMITS.traceAutoEvents;
 }
 

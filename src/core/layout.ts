@@ -88,7 +88,7 @@ export function traceRegions(
   wall = false,
 ): TraceRegions {
   // cas retries add accesses beyond the uncontended count: leave room for one per increment.
-  const perIncrement = accessesPerIncrement(config.strategy) + (config.strategy === 'cas' ? 1 : 0);
+  const perIncrement = accessesPerIncrement(config) + (config.strategy === 'cas' ? 1 : 0);
   const leaves = threads.filter((t) => t.role === 'leaf').length;
   const others = threads.length - leaves;
   const budget = traceWindowed(config) ? LIMITS.traceWindowEvents : MAX_TRACE_EVENTS;

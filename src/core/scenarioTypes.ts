@@ -43,6 +43,10 @@ export interface Scenario {
   cell: string;
   /** What a lost update loses, in words ("increment", "debit", "claim"; plural adds an s). */
   unit: string;
+  /** One attempt of a worker, in words ("increment", "withdrawal", "claim"; plural adds an s). */
+  attempt: string;
+  /** Whether attempts per second say anything (not for one claim per worker). */
+  rated: boolean;
   /** What the timeline's value chart shows (the bank's is its debits, mirrored from the balance). */
   chartLabel: string;
   /** The cell's value before any worker starts. */

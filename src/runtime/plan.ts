@@ -86,7 +86,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export function runTimeoutMs(config: RunConfig): number {
   const increments = expectedTotal(config);
-  const accesses = increments * (accessesPerIncrement(config.strategy) + 1);
+  const accesses = increments * (accessesPerIncrement(config) + 1);
   const ms = 20_000 + accesses * 0.01 + increments * config.work * 0.0001;
   return Math.min(Math.ceil(ms), MAX_TIMER_MS);
 }

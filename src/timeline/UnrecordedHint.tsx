@@ -13,7 +13,7 @@ const fmt = (n: number) => n.toLocaleString('en');
 
 /** Accesses a run of `config` makes when nothing contends (cas retries add a few). */
 const accessesOf = (config: RunConfig) =>
-  config.workers * config.increments * accessesPerIncrement(config.strategy);
+  config.workers * config.increments * accessesPerIncrement(config);
 
 /**
  * What the timeline panel says when it has nothing to draw: what Run will show; for a run too

@@ -11,6 +11,7 @@ import {
 import { progressText } from '../store/traceReading';
 import type { RunResult } from '../store/runSlice';
 import { EngineBadge } from './EngineBadge';
+import { attemptRate, attemptsMade, attemptsText, rateLabel } from './resultRate';
 import { ReplayRow } from './ReplayRow';
 import { WorkerTable } from './WorkerTable';
 
@@ -31,10 +32,10 @@ const booksText = (books: RunResult['books'], unit: string): string =>
   })[books];
 
 /** What a truncated trace kept, in words: the window, and why the books are not checked. */
-const keptText = (kept: number, expected: number) =>
+const keptText = (kept: number, made: string) =>
   `Only the first ${fmt(kept)} accesses were recorded (a run of more than ` +
   `${fmt(LIMITS.traceAutoEvents)} keeps a window of its start), so the timeline shows the ` +
-  `race's start and the books are not checked; this run made at least ${fmt(expected)} writes.`;
+  `race's start and the books are not checked; this run made ${made}.`;
 
 /** The run's ending in a sentence, in its scenario's terms. */
 function summary({ lost, outcome }: RunResult): string {
@@ -63,7 +64,8 @@ export function ResultPanel() {
   const reading = useLab(selectReading);
   const elapsed = result?.elapsedMs ?? null;
   const overdrawn = result?.outcome.overdrawn;
-  const rate = elapsed && result ? Math.round(result.expected / (elapsed / 1000)) : null;
+  const rate = result ? attemptRate(result) : null;
+  const rateName = result ? rateLabel(result) : null;
   return (
     <section
       data-overdrawn={overdrawn === undefined ? undefined : String(overdrawn)}
@@ -125,14 +127,16 @@ export function ResultPanel() {
               <dt>Time</dt>
               <dd>{elapsed === null ? '—' : duration(elapsed)}</dd>
             </div>
-            <div>
-              <dt>Increments per second</dt>
-              <dd>{rate === null ? '—' : fmt(rate)}</dd>
-            </div>
+            {rateName && (
+              <div>
+                <dt>{rateName}</dt>
+                <dd>{rate === null ? '—' : fmt(rate)}</dd>
+              </div>
+            )}
           </dl>
           <p className={`books books-${result.books}`}>
             {result.books === 'truncated' && trace
-              ? keptText(trace.events.length, result.expected)
+              ? keptText(trace.events.length, attemptsText(result, attemptsMade(result)))
               : booksText(result.books, scenarioOf(result.outcome).unit)}
           </p>
           <ReplayRow />

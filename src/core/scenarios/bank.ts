@@ -20,6 +20,8 @@ export const BANK: Scenario = {
     'Check the balance, then withdraw: done racily the bank pays more than it had, and an atomic debit after the check overdraws.',
   cell: 'balance',
   unit: 'debit',
+  attempt: 'withdrawal',
+  rated: true,
   chartLabel: 'debits made',
   initial: openingBalance,
   attempts: (s) => s.increments,

@@ -12,6 +12,8 @@ export const CLAIM: Scenario = {
   lesson: 'If the owner is 0, write my id: done racily, two workers both believe they won.',
   cell: 'owner',
   unit: 'claim',
+  attempt: 'claim',
+  rated: false,
   chartLabel: 'owner',
   initial: () => 0,
   attempts: () => 1,

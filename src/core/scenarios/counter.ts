@@ -8,6 +8,8 @@ export const COUNTER: Scenario = {
   lesson: 'Read, add one, write back: increments get lost between the read and the write.',
   cell: 'counter',
   unit: 'increment',
+  attempt: 'increment',
+  rated: true,
   chartLabel: 'counter',
   initial: () => 0,
   attempts: (s) => s.increments,
