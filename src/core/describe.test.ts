@@ -4,7 +4,8 @@ import { findingList } from './findingTable';
 import { presetConfig } from './config';
 import { describeFinding, narrateEvent } from './describe';
 import { handTrace } from './handTrace';
-import { simulate, type Chooser } from './simulation';
+import { accountRun } from './scenarioBooks';
+import { replayChooser, simulate, type Chooser } from './simulation';
 import type { Trace } from './trace';
 
 /** Follow `prefix`, then always move the first enabled leaf. */
@@ -118,6 +119,18 @@ describe('narrateEvent', () => {
       'worker 2 tries compare-and-swap 1 → 2: fails, counter holds 2',
       'worker 2 compare-and-swaps 2 → 3: succeeds',
     ]);
+  });
+
+  it("narrates the bank's atomic debit as a subtraction and its failed swap in balance terms", () => {
+    const bank = { ...presetConfig('custom'), workers: 2, increments: 1 };
+    const told = (strategy: 'atomic' | 'cas') => {
+      const config = { ...bank, strategy, scenario: 'bank' as const, balance: 2 };
+      const trace = simulate(config, replayChooser([1, 2, 1, 2, 2, 2]));
+      const acc = accountRun(trace);
+      return Array.from({ length: trace.events.length }, (_, i) => narrateEvent(trace, acc, i));
+    };
+    expect(told('atomic')).toContain('worker 1 subtracts 1: 2 → 1');
+    expect(told('cas')).toContain('worker 2 tries compare-and-swap 2 → 1: fails, balance holds 1');
   });
 
   it('narrates the supervisors and main of the blog tree by name', () => {

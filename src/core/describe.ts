@@ -84,6 +84,12 @@ function casExpected(trace: Trace, i: number): number | null {
   return null;
 }
 
+/** What a compare-and-swap adds to the value it expects: +1 for the counter, −1 for the bank. */
+function casStep(trace: Trace): number {
+  const mirror = scenarioOf(trace.config).asIncrements;
+  return mirror ? mirror(1, 0) - mirror(0, 0) : 1;
+}
+
 /**
  * Event `i` as one line of narration, e.g. "func2 reads 41", "func1 writes 42 over 43:
  * 1 increment lost", "worker 1 adds 1: 5 → 6", "worker 1 takes the lock".
@@ -92,7 +98,7 @@ export function narrateEvent(trace: Trace, acc: Accounting, i: number): string {
   const e = trace.events;
   if (i < 0 || i >= e.length) return `There is no event ${i}.`;
   const who = threadLabel(trace.threads, e.thread[i]!);
-  const unit = scenarioOf(trace.config).unit;
+  const { unit, cell } = scenarioOf(trace.config);
   const value = e.value[i]!;
   const replaced = e.replaced[i]!;
   switch (OPS[e.op[i]!]) {
@@ -107,14 +113,18 @@ export function narrateEvent(trace: Trace, acc: Accounting, i: number): string {
       }
       return `${who} writes ${value}`;
     }
-    case 'add':
-      return `${who} adds ${value - replaced}: ${replaced} → ${value}`;
+    case 'add': {
+      // The bank's atomic debit is Atomics.sub: an add of −1 reads as a subtraction.
+      const by = value - replaced;
+      const verb = by < 0 ? `subtracts ${-by}` : `adds ${by}`;
+      return `${who} ${verb}: ${replaced} → ${value}`;
+    }
     case 'cas': {
       if (e.flags[i]! & FLAG.casOk)
         return `${who} compare-and-swaps ${replaced} → ${value}: succeeds`;
       const expected = casExpected(trace, i);
-      const attempt = expected === null ? '' : ` ${expected} → ${expected + 1}`;
-      return `${who} tries compare-and-swap${attempt}: fails, counter holds ${value}`;
+      const attempt = expected === null ? '' : ` ${expected} → ${expected + casStep(trace)}`;
+      return `${who} tries compare-and-swap${attempt}: fails, ${cell} holds ${value}`;
     }
     case 'lock':
       return `${who} takes the lock`;

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { Scenario } from '../core/scenarioTypes';
 import { KIND_LABEL, KINDS } from './kinds';
 import { KIND_SYMBOL, kindClass } from './symbols';
 
@@ -18,8 +19,19 @@ const Swatch = ({ children }: { children: React.ReactNode }) => (
   </svg>
 );
 
-/** Shapes and colours of the timeline, and what the lost-update marks mean. */
-export const Legend = memo(function Legend({ ops }: { ops: readonly string[] }) {
+const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+/**
+ * Shapes and colours of the timeline, and what the lost-update marks mean in the scenario's
+ * words; the ideal line only where the chart draws one (not for a claim's owner ids).
+ */
+export const Legend = memo(function Legend({
+  ops,
+  scenario,
+}: {
+  ops: readonly string[];
+  scenario: Scenario;
+}) {
   const kinds = [...new Set(['read', ...ops].flatMap((op) => KINDS_OF[op] ?? []))].sort();
   return (
     <ul className="tl-legend" aria-label="Legend">
@@ -35,7 +47,7 @@ export const Legend = memo(function Legend({ ops }: { ops: readonly string[] }) 
         <Swatch>
           <circle className="tl-lost-ring" r={7} />
         </Swatch>
-        Write that erased increments
+        Write that erased {scenario.unit}s
       </li>
       <li>
         <Swatch>
@@ -47,14 +59,16 @@ export const Legend = memo(function Legend({ ops }: { ops: readonly string[] }) 
         <Swatch>
           <line className="tl-counter" x1={-8} x2={8} />
         </Swatch>
-        Counter
+        {capital(scenario.chartLabel)}
       </li>
-      <li>
-        <Swatch>
-          <line className="tl-ideal" x1={-8} x2={8} />
-        </Swatch>
-        No increment lost
-      </li>
+      {scenario.asIncrements && (
+        <li>
+          <Swatch>
+            <line className="tl-ideal" x1={-8} x2={8} />
+          </Swatch>
+          No {scenario.unit} lost
+        </li>
+      )}
     </ul>
   );
 });

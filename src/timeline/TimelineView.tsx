@@ -240,7 +240,7 @@ export function TimelineView({
           )}
         </div>
       </div>
-      <Legend ops={model.strategy.ops} />
+      <Legend ops={model.strategy.ops} scenario={scenarioOf(trace.config)} />
     </>
   );
 }

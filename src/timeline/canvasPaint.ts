@@ -34,6 +34,7 @@ function rowSpans(laneHeight: number): [number, number][] {
 /**
  * The counter against the ideal line, with the gap between them (the increments lost so
  * far) shaded: per pixel column, so its cost is the width's whatever the trace's length.
+ * Without an ideal line (a claim), the counter alone.
  */
 function paintChart(ctx: CanvasRenderingContext2D, props: CanvasProps, palette: Palette): void {
   const { model, starts, geometry } = props;
@@ -44,18 +45,20 @@ function paintChart(ctx: CanvasRenderingContext2D, props: CanvasProps, palette: 
   const bottom = geometry.chartTop + geometry.chartHeight;
   const y = (v: number) => bottom * (1 - v / top) + geometry.chartTop * (v / top);
   const lineTo = (px: number, py: number) => ctx.lineTo(px, py);
-  ctx.beginPath();
-  if (walkGap(starts, model.idealAt, model.counterAt, y, lineTo)) {
-    ctx.fillStyle = palette.gap;
-    ctx.fill();
-  }
   ctx.lineWidth = 1.5;
   ctx.lineJoin = 'round';
-  ctx.beginPath();
-  walkEnvelope(starts, model.idealAt, null, y, lineTo);
-  ctx.setLineDash([5, 3]);
-  ctx.strokeStyle = palette.ideal;
-  ctx.stroke();
+  if (model.idealAt) {
+    ctx.beginPath();
+    if (walkGap(starts, model.idealAt, model.counterAt, y, lineTo)) {
+      ctx.fillStyle = palette.gap;
+      ctx.fill();
+    }
+    ctx.beginPath();
+    walkEnvelope(starts, model.idealAt, null, y, lineTo);
+    ctx.setLineDash([5, 3]);
+    ctx.strokeStyle = palette.ideal;
+    ctx.stroke();
+  }
   ctx.beginPath();
   walkEnvelope(starts, model.counterAt, series.counterLevels, y, lineTo);
   ctx.setLineDash([]);

@@ -1,5 +1,6 @@
 import { format } from 'd3';
 import { describeFinding } from '../core/describe';
+import { scenarioOf } from '../core/scenarios';
 import type { MarkerGroup } from './markers';
 import { modelFinding, type TimelineModel } from './model';
 
@@ -27,6 +28,7 @@ function describeGroup(model: TimelineModel, g: MarkerGroup): string {
   if (finding && model.accounting) {
     return `Access #${fmt(g.first)}: ${describeFinding(model.trace, model.accounting, finding)}`;
   }
-  const increments = `${fmt(g.erased)} increment${g.erased === 1 ? '' : 's'}`;
-  return `${fmt(g.count)} writes erased ${increments} (accesses #${fmt(g.first)}–#${fmt(g.last)}). Zoom in to see each.`;
+  const { unit } = scenarioOf(model.trace.config);
+  const units = `${fmt(g.erased)} ${unit}${g.erased === 1 ? '' : 's'}`;
+  return `${fmt(g.count)} writes erased ${units} (accesses #${fmt(g.first)}–#${fmt(g.last)}). Zoom in to see each.`;
 }

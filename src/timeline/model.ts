@@ -1,5 +1,5 @@
 import type { Accounting } from '../core/accounting';
-import { strategyOf } from '../core/scenarios';
+import { scenarioOf, strategyOf } from '../core/scenarios';
 import { type Strategy } from '../core/strategies';
 import type { Trace } from '../core/trace';
 import { findingAt, findingOf, type WriteFinding } from '../core/findingTable';
@@ -17,9 +17,12 @@ export interface TimelineModel extends ModelColumns {
   length: number;
   /** The read (or failed swap) event i's write was built on, -1 for none. */
   sourceAt: (i: number) => number;
-  /** The chart's lines: the counter and the ideal count just after event i. */
+  /**
+   * The chart's lines: the counter and the ideal count just after event i. No ideal line
+   * where writes are not counted as increments (a claim's writes are owner ids).
+   */
   counterAt: LineAt;
-  idealAt: LineAt;
+  idealAt: LineAt | null;
   order: XPositions;
   wall: XPositions | null;
   /** performance.now() when deriving began: where time to first render starts. */
@@ -45,7 +48,7 @@ export function timelineModel(trace: Trace, accounting: Accounting | null): Time
     length: e.length,
     sourceAt: lazySources(trace),
     counterAt: counterLine(columns.series),
-    idealAt: idealLine(columns.series, columns.kind),
+    idealAt: scenarioOf(trace.config).asIncrements ? idealLine(columns.series, columns.kind) : null,
     order: orderPositions(e.length),
     wall: hasWallTime(e.wall) ? wallPositions(e.wall) : null,
     builtAt: started,

@@ -7,7 +7,7 @@ import {
   type PresetId,
   type TraceSetting,
 } from '../core/config';
-import { SCENARIOS, strategyOf } from '../core/scenarios';
+import { SCENARIOS, scenarioOf, strategyOf } from '../core/scenarios';
 import { SCENARIO_IDS, type ScenarioId } from '../core/scenarioTypes';
 import { STRATEGY_IDS, type StrategyId } from '../core/strategies';
 import { useLab } from '../store/labStore';
@@ -111,7 +111,7 @@ export function Controls() {
           <span className="switch-track" aria-hidden="true">
             <span className="switch-thumb" />
           </span>
-          Atomic increments
+          Atomic {scenarioOf(config).unit}s
         </button>
       </div>
       <div className="field">

@@ -5,7 +5,7 @@ import { selectAccounting, selectTrace } from '../store/selectors';
 import type { RunResult } from '../store/runSlice';
 import { ScrollBox } from './ScrollBox';
 
-/** Per worker: increments done, CAS retries, and (when traced) whose increments were lost. */
+/** Per worker: attempts made, CAS retries, and (when traced) whose increments were lost. */
 export function WorkerTable({ result }: { result: RunResult }) {
   const trace = useLab(selectTrace);
   const accounting = useLab(selectAccounting);
@@ -13,8 +13,9 @@ export function WorkerTable({ result }: { result: RunResult }) {
   if (leaves.length === 0) return null;
   const loss = new Map(accounting?.perThread.map((p) => [p.thread, p]));
   // What a lost update loses here: increments, debits or claims.
-  const units = `${scenarioOf(result.outcome).unit}s`;
-  const Units = units[0]!.toUpperCase() + units.slice(1);
+  const { unit, attempt } = scenarioOf(result.outcome);
+  const units = `${unit}s`;
+  const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
   return (
     <ScrollBox label="Per worker">
       <table className="workers">
@@ -22,10 +23,10 @@ export function WorkerTable({ result }: { result: RunResult }) {
         <thead>
           <tr>
             <th scope="col">Worker</th>
-            <th scope="col">Increments done</th>
+            <th scope="col">{capital(attempt)}s done</th>
             <th scope="col">CAS retries</th>
             {accounting && <th scope="col">Its {units} lost</th>}
-            {accounting && <th scope="col">{Units} it erased</th>}
+            {accounting && <th scope="col">{capital(units)} it erased</th>}
           </tr>
         </thead>
         <tbody>

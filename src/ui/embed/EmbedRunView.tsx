@@ -1,5 +1,5 @@
 import { PRESETS, type RunConfig } from '../../core/config';
-import { initialOf, strategyOf } from '../../core/scenarios';
+import { initialOf, scenarioOf, strategyOf } from '../../core/scenarios';
 import { useLab } from '../../store/labStore';
 import { selectConfig, selectRunning } from '../../store/selectors';
 import { TimelinePanel } from '../../timeline/TimelinePanel';
@@ -41,7 +41,7 @@ export function EmbedRunView() {
           <span className="switch-track" aria-hidden="true">
             <span className="switch-thumb" />
           </span>
-          Atomic increments
+          Atomic {scenarioOf(config).unit}s
         </button>
         <span className="embed-buttons">
           <RunButton />
