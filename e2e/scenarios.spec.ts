@@ -46,6 +46,37 @@ test.describe('scenarios', () => {
     });
   }
 
+  test('atomic withdrawals keep their whole trace and speak of withdrawals and debits', async ({
+    page,
+  }) => {
+    // A check and a debit per withdrawal: a trace sized for one access each truncated here.
+    await page.goto('/?embed=1&preset=bank&strategy=atomic');
+    await expect(page.getByRole('switch', { name: 'Atomic debits', exact: true })).toBeVisible();
+    const { expected } = await bankRun(page);
+    const result = page.getByTestId('result');
+    // The rate counts withdrawals made, not the (overdrawn, maybe negative) expected balance.
+    expect(await num(result, 'data-rate')).toBeGreaterThan(0);
+    expect(await num(result, 'data-accesses')).toBeGreaterThan(4000 + 2000 - expected);
+    await expect(result.getByText('Withdrawals per second', { exact: true })).toBeVisible();
+    await expect(result).not.toContainText(/increment/i);
+    const legend = page.getByRole('list', { name: 'Legend' });
+    await expect(legend).toContainText('Write that erased debits');
+    await expect(legend).toContainText('No debit lost');
+    await expect(legend).not.toContainText(/increment/i);
+  });
+
+  test('a claim has no rate line, and no ideal line in its legend', async ({ page }) => {
+    await page.goto('/?scenario=claim&preset=claim&engine=workers');
+    await expect(page.getByRole('switch', { name: 'Atomic claims', exact: true })).toBeVisible();
+    expect((await runOnce(page)).state).toBe('done');
+    const result = page.getByTestId('result');
+    await expect(result).not.toHaveAttribute('data-rate');
+    await expect(result).not.toContainText(/per second|increment/i);
+    const legend = page.getByRole('list', { name: 'Legend' });
+    await expect(legend).toContainText('Owner');
+    await expect(legend).not.toContainText(/ lost|increment/);
+  });
+
   test('the counter result names its scenario too', async ({ page }) => {
     await page.goto('/?workers=2&increments=10&strategy=atomic');
     await runOnce(page);
