@@ -75,3 +75,6 @@ export interface Scenario {
   /** The numbers that name an outcome in the explorer, compared in order ("balance:paid"). */
   outcomeKey(final: number, won: number): number[];
 }
+
+/** A scenario word at the start of a label: "withdrawal" → "Withdrawal". */
+export const capitalized = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);

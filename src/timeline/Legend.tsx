@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { Scenario } from '../core/scenarioTypes';
+import { capitalized, type Scenario } from '../core/scenarioTypes';
 import { KIND_LABEL, KINDS } from './kinds';
 import { KIND_SYMBOL, kindClass } from './symbols';
 
@@ -18,8 +18,6 @@ const Swatch = ({ children }: { children: React.ReactNode }) => (
     {children}
   </svg>
 );
-
-const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 /**
  * Shapes and colours of the timeline, and what the lost-update marks mean in the scenario's
@@ -59,7 +57,7 @@ export const Legend = memo(function Legend({
         <Swatch>
           <line className="tl-counter" x1={-8} x2={8} />
         </Swatch>
-        {capital(scenario.chartLabel)}
+        {capitalized(scenario.chartLabel)}
       </li>
       {scenario.asIncrements && (
         <li>

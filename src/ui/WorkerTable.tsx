@@ -1,11 +1,12 @@
 import { scenarioOf } from '../core/scenarios';
+import { capitalized } from '../core/scenarioTypes';
 import { threadLabel } from '../core/threads';
 import { useLab } from '../store/labStore';
 import { selectAccounting, selectTrace } from '../store/selectors';
 import type { RunResult } from '../store/runSlice';
 import { ScrollBox } from './ScrollBox';
 
-/** Per worker: attempts made, CAS retries, and (when traced) whose increments were lost. */
+/** Per worker: attempts made, CAS retries, and (when traced) whose updates were lost. */
 export function WorkerTable({ result }: { result: RunResult }) {
   const trace = useLab(selectTrace);
   const accounting = useLab(selectAccounting);
@@ -15,7 +16,6 @@ export function WorkerTable({ result }: { result: RunResult }) {
   // What a lost update loses here: increments, debits or claims.
   const { unit, attempt } = scenarioOf(result.outcome);
   const units = `${unit}s`;
-  const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1);
   return (
     <ScrollBox label="Per worker">
       <table className="workers">
@@ -23,10 +23,10 @@ export function WorkerTable({ result }: { result: RunResult }) {
         <thead>
           <tr>
             <th scope="col">Worker</th>
-            <th scope="col">{capital(attempt)}s done</th>
+            <th scope="col">{capitalized(attempt)}s done</th>
             <th scope="col">CAS retries</th>
             {accounting && <th scope="col">Its {units} lost</th>}
-            {accounting && <th scope="col">{capital(units)} it erased</th>}
+            {accounting && <th scope="col">{capitalized(units)} it erased</th>}
           </tr>
         </thead>
         <tbody>

@@ -1,4 +1,5 @@
 import { scenarioOf } from '../core/scenarios';
+import { capitalized } from '../core/scenarioTypes';
 import type { RunResult } from '../store/runSlice';
 
 /** A count of attempts in the scenario's words: "4,000 withdrawals". */
@@ -14,7 +15,7 @@ export const attemptsMade = (result: RunResult): number =>
 /** The rate line's label ("Withdrawals per second"); null where attempts are too few to make a rate (one claim per worker). */
 export function rateLabel(result: RunResult): string | null {
   const { attempt, rated } = scenarioOf(result.outcome);
-  return rated ? `${attempt[0]!.toUpperCase()}${attempt.slice(1)}s per second` : null;
+  return rated ? `${capitalized(attempt)}s per second` : null;
 }
 
 /** The run's speed in attempts per second, or null where it has no time or no rate line. */
