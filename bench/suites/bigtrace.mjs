@@ -130,7 +130,8 @@ async function heapAfter(page) {
   return { heap: usage.usedSize, buffers: usage.backingStorageSize ?? null };
 }
 
-const mb = (bytes) => significant(bytes / 1e6);
+/** Megabytes to three significant figures; under 0.01 MB (a trace buffer the run no longer holds), 0. */
+const mb = (bytes) => (bytes < 1e4 ? 0 : significant(bytes / 1e6));
 
 /** A longest task as read: the API reports only tasks of 50 ms or more, so 0 means none was. */
 const taskMs = (ms) => (ms > 0 ? `${Math.round(ms)} ms` : 'under 50 ms');
