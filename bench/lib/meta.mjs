@@ -19,6 +19,24 @@ function gitCommit(root) {
   }
 }
 
+/**
+ * Milliseconds per MB to write memory the process has just been given, and to write it again.
+ * Large traces allocate hundreds of MB of columns: where the first touch of a page is slow
+ * (a virtual machine whose host hands memory out lazily), it dominates their processing.
+ */
+function memoryTouchCost() {
+  const bytes = 128 * 2 ** 20;
+  const a = new Int32Array(bytes / 4);
+  const pass = (add) => {
+    const start = performance.now();
+    for (let i = 0; i < a.length; i++) a[i] = i + add;
+    return (performance.now() - start) / (bytes / 1e6);
+  };
+  const first = pass(0);
+  const again = pass(1);
+  return { firstTouchMsPerMB: Number(first.toFixed(3)), rewriteMsPerMB: Number(again.toFixed(3)) };
+}
+
 /** When, where and with which versions a benchmark ran. */
 export async function describeRun(root, browser) {
   const cpus = os.cpus();
@@ -33,6 +51,7 @@ export async function describeRun(root, browser) {
       platform: `${os.platform()} ${os.release()} ${os.arch()}`,
       // Other work on the machine skews timings: the load at start tells how quiet it was.
       loadAverage: os.loadavg(),
+      memory: memoryTouchCost(),
     },
     versions: {
       node: process.versions.node,

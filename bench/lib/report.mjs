@@ -83,6 +83,13 @@ export function resultsMarkdown(latest) {
     `Measured with \`npm run bench\` (\`node bench/run.mjs [suite…]\`); medians of repeated runs.`,
     '',
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.platform}; load average at start ${load}`,
+    ...(machine.memory
+      ? [
+          `- Memory: ${machine.memory.firstTouchMsPerMB} ms per MB to write memory just allocated, ` +
+            `${machine.memory.rewriteMsPerMB} ms per MB to write it again (from Node, at start). ` +
+            'Large traces allocate hundreds of MB, so where the first figure is high their steps are slower.',
+        ]
+      : []),
     `- Versions: Node ${versions.node}, Chromium ${versions.chromium}, Vite ${versions.vite}, Race Lab ${versions.app}`,
     '',
   ];
