@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accountTrace } from './accounting';
-import { findingList } from './findingTable';
+import { erasedInOrder, findingList } from './findingTable';
+import { FLAG } from './layout';
 import { presetConfig, type RunConfig } from './config';
 import { seededRandom } from './random';
 import { decodeSchedule, encodeSchedule } from './schedule';
 import { randomChooser, replayChooser, simulate } from './simulation';
+import { erasedByWrite } from './staleness';
 import { STRATEGIES, STRATEGY_IDS } from './strategies';
 import { eventsFromList, eventsToList, type Trace } from './trace';
 
@@ -49,6 +51,12 @@ describe('accounting simulated runs', () => {
         expect(acc.lost).toBe(trace.expected - trace.final);
         expect(acc.writes).toBe(trace.expected);
         expect(acc.history.value.at(-1)).toBe(trace.final);
+        // Every write that erased some is a finding, with what it erased; no other event is.
+        const e = trace.events;
+        const erasedAt = erasedInOrder(acc.findings);
+        for (let i = 0; i < e.length; i++) {
+          expect(erasedAt(i)).toBe(e.flags[i]! & FLAG.hasReplaced ? erasedByWrite(e, i) : 0);
+        }
         if (STRATEGIES[r.strategy].exact) {
           expect(trace.final).toBe(trace.expected);
           expect(acc.findings.length).toBe(0);

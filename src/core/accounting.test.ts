@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accountTrace } from './accounting';
-import { findingList } from './findingTable';
+import { erasedAt, erasedInOrder, findingList } from './findingTable';
 import type { Accounting } from './accounting';
 import type { Trace } from './trace';
 
@@ -33,7 +33,13 @@ describe('accountTrace', () => {
     expect(acc.writes).toBe(2);
     expect(acc.balanced).toBe(true);
     expect(acc.problems).toEqual([]);
-    expect(Array.from(acc.erasedByEvent)).toEqual([0, 0, 0, 1]);
+    const inOrder = erasedInOrder(acc.findings);
+    expect([0, 1, 2, 3].map((i) => [erasedAt(acc.findings, i), inOrder(i)])).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [1, 1],
+    ]);
     expect(list(acc, trace)).toEqual([
       { index: 3, thread: 2, readIndex: 1, erased: 1, erasedWrites: [2], victims: [1] },
     ]);

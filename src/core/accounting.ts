@@ -2,7 +2,7 @@ import { bookProblems } from './books';
 import { rebuildHistory } from './history';
 import { FLAG } from './layout';
 import { opCode } from './ops';
-import { buildFindings } from './staleness';
+import { buildFindings, erasedByWrite } from './staleness';
 import { victimCounts } from './victims';
 import type { Trace } from './trace';
 import type { Accounting, FindingTable, StaleWindow, ThreadLoss } from './accountingTypes';
@@ -20,7 +20,6 @@ const READ = opCode('read');
 export function accountTrace(trace: Trace): Accounting {
   const e = trace.events;
   const n = e.length;
-  const erasedByEvent = new Int32Array(n);
   const lastRead = new Int32Array(256).fill(-1);
   const writeList = new Int32Array(n);
   const stale = new Int32Array(n);
@@ -34,8 +33,7 @@ export function accountTrace(trace: Trace): Accounting {
     const op = e.op[i]!;
     if (op === READ) lastRead[e.thread[i]!] = i;
     if (!(e.flags[i]! & FLAG.hasReplaced)) continue;
-    const erased = e.replaced[i]! + 1 - e.value[i]!;
-    erasedByEvent[i] = erased;
+    const erased = erasedByWrite(e, i);
     lost += erased;
     writeList[writes++] = i;
     if (erased === 0) continue;
@@ -50,7 +48,6 @@ export function accountTrace(trace: Trace): Accounting {
   const findings = buildFindings(
     e,
     history,
-    erasedByEvent,
     stale.subarray(0, staleCount),
     staleRead.subarray(0, staleCount),
   );
@@ -61,9 +58,8 @@ export function accountTrace(trace: Trace): Accounting {
     final: trace.final,
     lost,
     writes,
-    erasedByEvent,
     findings,
-    perThread: threadLosses(trace, erasedByEvent, tickOrder, findings, history.index),
+    perThread: threadLosses(trace, tickOrder, findings, history.index),
     longestStaleWindow: longestWindow(findings),
     history: { index: history.index, value: history.value },
     complete,
@@ -75,7 +71,6 @@ export function accountTrace(trace: Trace): Accounting {
 /** Each thread's increments, the writes of its that others erased, and what it erased. */
 function threadLosses(
   trace: Trace,
-  erasedByEvent: Int32Array,
   writes: Int32Array,
   findings: FindingTable,
   history: Int32Array,
@@ -90,7 +85,7 @@ function threadLosses(
     const t = e.thread[w]!;
     if (t >= ids.length) continue;
     increments[t]++;
-    erasedBy[t] += erasedByEvent[w]!;
+    erasedBy[t] += erasedByWrite(e, w);
   }
   const victimOf = victimCounts(e.thread, ids, findings, history);
   return ids.map((thread, t) => ({

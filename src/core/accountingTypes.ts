@@ -62,9 +62,10 @@ export interface Accounting {
   writes: number;
   /** Successes the trace shows, where its books count them apart from the cell (claim: winners). */
   won?: number;
-  /** Per event index: erased for write-like events, 0 otherwise. */
-  erasedByEvent: Int32Array;
-  /** Every write with erased ≠ 0, in event order (findingAt gives one as an object). */
+  /**
+   * Every write with erased ≠ 0, in event order (findingAt gives one as an object; erasedAt
+   * a write's erased, 0 for one that is no finding).
+   */
   findings: FindingTable;
   /** One per thread in trace.threads. */
   perThread: ThreadLoss[];

@@ -1,5 +1,6 @@
 import type { Accounting } from './accounting';
 import { CHROME_TRACE_MAX_EVENTS, chromeTraceLeftOut } from './chromeTraceLimit';
+import { erasedInOrder } from './findingTable';
 import { FLAG } from './layout';
 import { OPS } from './ops';
 import { threadLabel } from './threads';
@@ -89,6 +90,7 @@ export function toChromeTrace(trace: Trace, acc: Accounting): ChromeTrace {
     }
   }
   const sliceLength = sliceLengths(trace, ts);
+  const erasedAt = erasedInOrder(findings);
 
   for (let i = 0; i < kept; i++) {
     const tid = tidOf(e.thread[i]!);
@@ -96,7 +98,7 @@ export function toChromeTrace(trace: Trace, acc: Accounting): ChromeTrace {
     const args: Record<string, unknown> = { value: e.value[i] };
     if (e.flags[i]! & FLAG.hasReplaced) {
       args.replaced = e.replaced[i];
-      args.erased = acc.erasedByEvent[i];
+      args.erased = erasedAt(i);
     }
     const name = `${op} ${e.value[i]}`;
     const at = { pid: PID, tid, ts: ts[i]! };

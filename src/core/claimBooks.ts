@@ -52,12 +52,13 @@ export function accountClaims(trace: Trace): Accounting {
   }
   const tickOrder = Int32Array.from(writeList).sort((a, b) => e.tick[a]! - e.tick[b]! || a - b);
   const history = rebuildHistory(e, tickOrder);
-  const erasedByEvent = new Int32Array(n);
+  // Per place in the history: whether the write there erased the claim before it.
+  const erases = new Uint8Array(history.index.length);
   const erasing: number[] = [];
   for (let p = 0; p < history.index.length; p++) {
     const w = history.index[p]!;
     if (!wins[w] || e.replaced[w] === 0 || p === 0) continue;
-    erasedByEvent[w] = 1;
+    erases[p] = 1;
     erasing.push(p);
   }
   const findings = allocFindings(erasing.length);
@@ -81,9 +82,8 @@ export function accountClaims(trace: Trace): Accounting {
     lost,
     writes: writeList.length,
     won: winners,
-    erasedByEvent,
     findings,
-    perThread: claimLosses(trace, wins, history.index, erasedByEvent),
+    perThread: claimLosses(trace, wins, history.index, erases),
     longestStaleWindow: null,
     history: { index: history.index, value: history.value },
     complete,
@@ -108,7 +108,7 @@ function claimLosses(
   trace: Trace,
   wins: Uint8Array,
   history: Int32Array,
-  erasedByEvent: Int32Array,
+  erases: Uint8Array,
 ): ThreadLoss[] {
   const e = trace.events;
   const losses = trace.threads.map((t) => ({
@@ -122,7 +122,7 @@ function claimLosses(
     const mine = losses[e.thread[w]!];
     if (!mine) continue;
     mine.increments += wins[w]!;
-    if (!erasedByEvent[w]) continue;
+    if (!erases[p]) continue;
     mine.erasedAsClobberer++;
     const victim = losses[e.thread[history[p - 1]!]!];
     if (victim && victim !== mine) victim.lostAsVictim++;

@@ -1,5 +1,5 @@
 import type { Accounting, WriteFinding } from './accounting';
-import { findingOf } from './findingTable';
+import { erasedAt, findingOf } from './findingTable';
 import { FLAG } from './layout';
 import { OPS } from './ops';
 import { scenarioOf } from './scenarios';
@@ -105,7 +105,7 @@ export function narrateEvent(trace: Trace, acc: Accounting, i: number): string {
     case 'read':
       return `${who} reads ${value}`;
     case 'write': {
-      const erased = acc.erasedByEvent[i] ?? 0;
+      const erased = erasedAt(acc.findings, i);
       if (erased > 0)
         return `${who} writes ${value} over ${replaced}: ${plural(erased, unit, `${unit}s`)} lost`;
       if (erased < 0) {

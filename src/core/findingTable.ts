@@ -73,3 +73,21 @@ export function findingOf(table: FindingTable, index: number): number {
   }
   return lo < table.length && table.index[lo] === index ? lo : -1;
 }
+
+/**
+ * Increments the write at event `index` erased: its finding's, else 0 (a write that erased
+ * none is no finding). One binary search; erasedInOrder walks events in order in one pass.
+ */
+export function erasedAt(table: FindingTable, index: number): number {
+  const k = findingOf(table, index);
+  return k < 0 ? 0 : table.erased[k]!;
+}
+
+/** erasedAt for events asked in ascending order, stepping along the findings once in all. */
+export function erasedInOrder(table: FindingTable): (index: number) => number {
+  let k = 0;
+  return (index) => {
+    while (k < table.length && table.index[k]! < index) k++;
+    return k < table.length && table.index[k] === index ? table.erased[k]! : 0;
+  };
+}

@@ -92,6 +92,10 @@ export function readSource(
   return p < 0 && readValue === 0 ? -1 : closestAfter;
 }
 
+/** Increments the write-like event `i` erased: replaced + 1 − value (see accountTrace). */
+export const erasedByWrite = (events: Pick<TraceEvents, 'replaced' | 'value'>, i: number) =>
+  events.replaced[i]! + 1 - events.value[i]!;
+
 /**
  * The findings for the writes at `indices` (each erased ≠ 0), with `reads[k]` the read
  * write k built on (-1: none). Each erased the writes strictly between its read's source
@@ -100,7 +104,6 @@ export function readSource(
 export function buildFindings(
   events: TraceEvents,
   history: CounterHistory,
-  erasedByEvent: Int32Array,
   indices: Int32Array,
   reads: Int32Array,
 ): FindingTable {
@@ -109,7 +112,7 @@ export function buildFindings(
   const place = new Int32Array(indices.length).fill(-1);
   for (let p = 0; p < history.index.length; p++) {
     const w = history.index[p]!;
-    if (erasedByEvent[w] === 0) continue;
+    if (erasedByWrite(events, w) === 0) continue;
     const k = lowerBound(indices, w);
     if (indices[k] === w) place[k] = p;
   }
@@ -126,7 +129,7 @@ export function buildFindings(
     table.index[k] = index;
     table.thread[k] = events.thread[index]!;
     table.read[k] = read < 0 ? -1 : read;
-    table.erased[k] = erasedByEvent[index]!;
+    table.erased[k] = erasedByWrite(events, index);
     // `to` is the write's own place in the history even when it erased none of it (describe reads it).
     table.to[k] = Math.max(at, 0);
     table.from[k] = source > -2 ? source + 1 : table.to[k]!;

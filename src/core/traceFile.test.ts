@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accountTrace } from './accounting';
 import { presetConfig, PRESETS, type RunConfig } from './config';
+import { erasedAt } from './findingTable';
 import { STRATEGY_IDS } from './strategies';
 import { racyTrace, simulatedTrace, withWall } from './testing/traceFixtures';
 import type { Trace } from './trace';
@@ -92,7 +93,7 @@ describe('docs/trace-format.md', () => {
     const trace = imported(parseTraceFile(example));
     expectSameTrace(trace, racyTrace());
     const acc = accountTrace(trace);
-    expect([acc.lost, acc.balanced, acc.erasedByEvent[3]]).toEqual([1, true, 1]);
+    expect([acc.lost, acc.balanced, erasedAt(acc.findings, 3)]).toEqual([1, true, 1]);
     expect(JSON.parse(example)).toEqual(
       traceToFile(racyTrace(), { createdAt: new Date('2025-01-15T09:30:00Z') }),
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { erasedAt } from '../core/findingTable';
 import { OPS } from '../core/ops';
 import { SCENARIOS } from '../core/scenarios';
 import { POSTER_PRESETS, posterRun, posterSvg } from './poster';
@@ -23,7 +24,7 @@ describe('the poster of a preset run', () => {
     const rows = new Map(trace.threads.map((t, row) => [t.id, 92 + row * 26 + 13]));
     const buckets = new Set<string>();
     for (let i = 0; i < trace.events.length; i++) {
-      const erased = books!.erasedByEvent[i]! > 0;
+      const erased = erasedAt(books.findings, i) > 0;
       const kind = erased ? 'lost' : OPS[trace.events.op[i]!] === 'read' ? 'read' : 'write';
       const [colour, h] = KIND[kind];
       const x = Math.round(110 + (i / (trace.events.length - 1)) * (720 - 110 - 16));

@@ -1,4 +1,5 @@
 import { presetConfig } from '../core/config';
+import { erasedInOrder } from '../core/findingTable';
 import { OPS } from '../core/ops';
 import { accountRun } from '../core/scenarioBooks';
 import { initialOf, scenarioOf } from '../core/scenarios';
@@ -101,8 +102,9 @@ export function posterSvg(preset: PosterPreset, strategy: StrategyId, seed = POS
   const columns = new Map<keyof typeof kinds, Map<number, number[]>>(
     Object.keys(kinds).map((k) => [k as keyof typeof kinds, new Map()]),
   );
+  const erasedAt = erasedInOrder(books.findings);
   for (let i = 0; i < events.length; i++) {
-    const erased = (books?.erasedByEvent[i] ?? 0) > 0;
+    const erased = erasedAt(i) > 0;
     const kind = erased ? 'lost' : OPS[events.op[i]!] === 'read' ? 'read' : 'write';
     const lanes = columns.get(kind)!;
     const thread = events.thread[i]!;

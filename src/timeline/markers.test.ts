@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { accountTrace } from '../core/accounting';
 import { findingList, findingOf } from '../core/findingTable';
 import { presetConfig } from '../core/config';
+import { FLAG } from '../core/layout';
 import { randomChooser, simulate } from '../core/simulation';
+import { erasedByWrite } from '../core/staleness';
 import { columnStarts, orderPositions } from './layout';
 import { indexLosses, lowerBound, markersInView, type MarkerGroup } from './markers';
 
@@ -34,8 +36,11 @@ describe('indexLosses', () => {
     expect(all.map((w) => w.i).sort((a, b) => a - b)).toEqual(findings.map((f) => f.index));
     for (const { i, lane } of all) expect(trace.events.thread[i]).toBe(lane);
     expect(losses.reduce((s, l) => s + l.erasedBefore.at(-1)!, 0)).toBe(acc.lost);
-    // The findings are exactly the events erasedByEvent marks.
-    const marked = [...acc.erasedByEvent].flatMap((erased, i) => (erased !== 0 ? [i] : []));
+    // The findings are exactly the writes that erased some: replaced + 1 − value ≠ 0.
+    const e = trace.events;
+    const marked = [...e.flags].flatMap((flags, i) =>
+      flags & FLAG.hasReplaced && erasedByWrite(e, i) !== 0 ? [i] : [],
+    );
     expect(all.map((w) => w.i).sort((a, b) => a - b)).toEqual(marked);
   });
 

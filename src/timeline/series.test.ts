@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { accountTrace } from '../core/accounting';
 import { presetConfig } from '../core/config';
+import { erasedAt } from '../core/findingTable';
 import { handTrace } from '../core/handTrace';
 import { randomChooser, simulate } from '../core/simulation';
 import { kindColumns } from './kinds';
@@ -24,7 +25,7 @@ describe('counterSeries', () => {
     // The gap between the lines is exactly what has been lost so far.
     let lostSoFar = 0;
     for (let i = 0; i < n; i++) {
-      lostSoFar += acc.erasedByEvent[i]!;
+      lostSoFar += erasedAt(acc.findings, i);
       expect(ideal(i) - s.counter[i]!).toBe(lostSoFar);
     }
     expect(s.max).toBe(trace.expected);
