@@ -50,7 +50,7 @@ describe('accounting simulated runs', () => {
         expect(acc.balanced).toBe(true);
         expect(acc.lost).toBe(trace.expected - trace.final);
         expect(acc.writes).toBe(trace.expected);
-        expect(acc.history.value.at(-1)).toBe(trace.final);
+        expect(trace.events.value[acc.history.index.at(-1)!]).toBe(trace.final);
         // Every write that erased some is a finding, with what it erased; no other event is.
         const e = trace.events;
         const erasedAt = erasedInOrder(acc.findings);

@@ -61,7 +61,7 @@ export function accountTrace(trace: Trace): Accounting {
     findings,
     perThread: threadLosses(trace, tickOrder, findings, history.index),
     longestStaleWindow: longestWindow(findings),
-    history: { index: history.index, value: history.value },
+    history: { index: history.index },
     complete,
     balanced: complete && problems.length === 0,
     problems,

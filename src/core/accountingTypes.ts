@@ -70,8 +70,11 @@ export interface Accounting {
   /** One per thread in trace.threads. */
   perThread: ThreadLoss[];
   longestStaleWindow: StaleWindow | null;
-  /** Write-like event indices in modification order and the counter after each (from 0). */
-  history: { index: Int32Array; value: Int32Array };
+  /**
+   * Write-like event indices in the counter's modification order (from 0): the counter after
+   * each is its event's value (for the bank, as countingView mirrors it).
+   */
+  history: { index: Int32Array };
   /** False when the trace is truncated: then nothing is claimed to balance. */
   complete: boolean;
   /** complete, lost = expected − final, and the history chains from 0 to final. */

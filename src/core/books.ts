@@ -30,7 +30,8 @@ export function bookProblems(
         `${count(expected)} and ended at ${count(final)}, which is ${count(expected - final)} lost.`,
     );
   }
-  const end = history.value.length > 0 ? history.value[history.value.length - 1]! : 0;
+  const { index } = history;
+  const end = index.length > 0 ? trace.events.value[index[index.length - 1]!]! : 0;
   if (end !== final) {
     problems.push(
       `The counter's history ends at ${count(end)}, but the run ended at ${count(final)}.`,

@@ -86,7 +86,7 @@ describe('accountClaims: exact strategies', () => {
     expect(Array.from(claimWins(trace)).filter(Boolean)).toHaveLength(1);
     expect(acc).toMatchObject({ won: 1, lost: 0, writes: 3, balanced: true });
     expect(acc.findings.length).toBe(0);
-    expect(Array.from(acc.history.value)).toEqual([1, 2, 3]);
+    expect(Array.from(acc.history.index, (i) => trace.events.value[i])).toEqual([1, 2, 3]);
   });
 
   it.each([

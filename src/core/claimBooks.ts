@@ -85,7 +85,7 @@ export function accountClaims(trace: Trace): Accounting {
     findings,
     perThread: claimLosses(trace, wins, history.index, erases),
     longestStaleWindow: null,
-    history: { index: history.index, value: history.value },
+    history: { index: history.index },
     complete,
     balanced: complete && problems.length === 0,
     problems,
@@ -150,7 +150,8 @@ function claimProblems(
         'the history shown follows the order stamps.',
     );
   }
-  const end = history.value.length > 0 ? history.value[history.value.length - 1]! : 0;
+  const { index } = history;
+  const end = index.length > 0 ? trace.events.value[index[index.length - 1]!]! : 0;
   if (end !== trace.final) {
     problems.push(
       `The owner's history ends at ${end}, but the run ended with owner ${trace.final}.`,

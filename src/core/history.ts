@@ -3,10 +3,11 @@ import type { TraceEvents } from './trace';
 
 /** The counter's modification order, rebuilt from the values the writes replaced. */
 export interface CounterHistory {
-  /** Event index of each write-like event, in modification order. */
+  /**
+   * Event index of each write-like event, in modification order: the counter just after each
+   * is that event's value, read there rather than kept in a column as long as the history.
+   */
   index: Int32Array;
-  /** The counter just after each of them. */
-  value: Int32Array;
   /** False when the writes do not chain from 0 into one history and tick order was used. */
   consistent: boolean;
 }
@@ -119,13 +120,6 @@ export function rebuildHistory(events: TraceEvents, writes: Int32Array): Counter
     length === writes.length
       ? chain
       : spliceCycles(events, writes, chain.subarray(0, length), groups);
-  if (!index) return { index: writes.slice(), value: valuesOf(events, writes), consistent: false };
-  return { index, value: valuesOf(events, index), consistent: true };
-}
-
-/** The counter just after each of `writes`. */
-function valuesOf(events: TraceEvents, writes: Int32Array): Int32Array {
-  const value = new Int32Array(writes.length);
-  for (let i = 0; i < writes.length; i++) value[i] = events.value[writes[i]!]!;
-  return value;
+  if (!index) return { index: writes.slice(), consistent: false };
+  return { index, consistent: true };
 }

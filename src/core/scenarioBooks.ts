@@ -34,6 +34,17 @@ export function countingView(trace: Trace): Trace | null {
   };
 }
 
+/** A stored value of the trace as its books count it: mirrored for the bank, else as it is. */
+export function countedValue(trace: Trace): (value: number) => number {
+  const scenario = scenarioOf(trace.config);
+  const mirror = scenario.asIncrements;
+  if (!mirror || scenario.id === 'counter') return asItIs;
+  const initial = initialOf(trace.config);
+  return (value) => mirror(value, initial);
+}
+
+const asItIs = (value: number) => value;
+
 /**
  * Account for a trace in its scenario's terms: as increments where its writes count as
  * increments (counter, bank), otherwise as claims, each write claiming the cell.

@@ -17,7 +17,7 @@ function walkBack(
   let p = position - 1;
   for (; p >= 0 && pastRead <= 64; p--) {
     const tick = e.tick[history.index[p]!]!;
-    if (history.value[p] === readValue) {
+    if (e.value[history.index[p]!] === readValue) {
       if (tick < readTick) return p;
       closestAfter = p;
     }
@@ -34,16 +34,14 @@ function history(size: number, seed: number): { events: TraceEvents; history: Co
   let state = seed >>> 0 || 1;
   const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const events = allocEvents(size, false);
-  const value = new Int32Array(size);
   let v = 0;
   for (let p = 0; p < size; p++) {
     v = random() < 0.05 ? Math.max(0, v - Math.floor(random() * 40)) : v + 1;
-    value[p] = v;
     events.value[p] = v;
     events.tick[p] = p + Math.floor(random() * 8) - 4;
   }
   const index = Int32Array.from({ length: size }, (_, p) => p);
-  return { events, history: { index, value, consistent: true } };
+  return { events, history: { index, consistent: true } };
 }
 
 // Catches: a block stepped over for its stamps alone or for its values alone, or with its
@@ -62,7 +60,7 @@ describe('readSource', () => {
           const blocks = historyBlocks(h.events, h.history);
           for (const [position, readTick, shift] of reads) {
             const at = Math.min(position, readTick);
-            const readValue = Math.max(0, (h.history.value[at] ?? 0) + shift);
+            const readValue = Math.max(0, (h.events.value[at] ?? 0) + shift);
             expect(readSource(h.events, h.history, position, readValue, readTick, blocks)).toBe(
               walkBack(h.events, h.history, position, readValue, readTick),
             );

@@ -44,7 +44,7 @@ export function historyBlocks(events: TraceEvents, history: CounterHistory): His
   for (let p = 0; p < size; p++) {
     const b = p >> BLOCK_SHIFT;
     const tick = events.tick[history.index[p]!]!;
-    const value = history.value[p]!;
+    const value = events.value[history.index[p]!]!;
     if (tick < minTick[b]!) minTick[b] = tick;
     if (value < minValue[b]!) minValue[b] = value;
     if (value > maxValue[b]!) maxValue[b] = value;
@@ -81,8 +81,9 @@ export function readSource(
         continue;
       }
     }
-    const tick = events.tick[history.index[p]!]!;
-    if (history.value[p] === readValue) {
+    const w = history.index[p]!;
+    const tick = events.tick[w]!;
+    if (events.value[w] === readValue) {
       if (tick < readTick) return p;
       closestAfter = p;
     }

@@ -1,4 +1,5 @@
 import type { Accounting } from '../core/accounting';
+import { countedValue } from '../core/scenarioBooks';
 import type { Trace } from '../core/trace';
 import { kindColumns } from './kinds';
 import { buildMaskPyramid, type MaskPyramid } from './lod';
@@ -32,7 +33,7 @@ export function buildModelColumns(trace: Trace, accounting: Accounting | null): 
     kind,
     bits,
     masks: buildMaskPyramid(e.thread, bits, lanes),
-    series: counterSeries(e, kind, accounting?.history ?? null),
+    series: counterSeries(e, kind, accounting ? countedValue(trace) : null),
     losses: accounting ? indexLosses(accounting.findings, lanes) : [],
   };
 }

@@ -4,6 +4,7 @@ import { accountTrace } from '../core/accounting';
 import { presetConfig } from '../core/config';
 import { erasedAt } from '../core/findingTable';
 import { handTrace } from '../core/handTrace';
+import { countedValue } from '../core/scenarioBooks';
 import { randomChooser, simulate } from '../core/simulation';
 import { kindColumns } from './kinds';
 import { columnStarts, orderPositions } from './layout';
@@ -17,7 +18,7 @@ describe('counterSeries', () => {
     const trace = simulate({ ...presetConfig('blog'), increments: 50 }, randomChooser(9));
     const acc = accountTrace(trace);
     const { kind } = kindColumns(trace.events, null);
-    const s = counterSeries(trace.events, kind, acc.history);
+    const s = counterSeries(trace.events, kind, countedValue(trace));
     const ideal = idealLine(s, kind);
     const n = trace.events.length;
     expect(s.counter[n - 1]).toBe(trace.final);
@@ -37,7 +38,7 @@ describe('counterSeries', () => {
     const config = { ...presetConfig('custom', 'racy'), workers: 4, increments: 300 };
     const trace = simulate(config, randomChooser(3));
     const { kind } = kindColumns(trace.events, null);
-    const s = counterSeries(trace.events, kind, accountTrace(trace).history);
+    const s = counterSeries(trace.events, kind, countedValue(trace));
     expect(trace.events.length % 32).not.toBe(0);
     expect(s.counterLevels).toEqual(buildMinMaxPyramid(s.counter));
   });

@@ -2,11 +2,8 @@ import { FLAG } from '../core/layout';
 import type { TraceEvents } from '../core/trace';
 import { BASE_SHIFT, minMaxPyramidFrom, rangeMinMax, type MinMaxPyramid } from './lod';
 
-/** The counter's value modification by modification, as accounting reports it. */
-export interface CounterHistory {
-  index: Int32Array;
-  value: Int32Array;
-}
+/** A stored value as the books count it (the bank's balance as the debits made). */
+export type CountedValue = (value: number) => number;
 
 /** Events per stored count of the ideal line; within a block the kinds are counted. */
 const IDEAL_SHIFT = 6;
@@ -31,28 +28,21 @@ export interface CounterSeries {
 const writeLike = (kind: number) => kind >= 1 && kind <= 3;
 
 /**
- * Both lines over the trace. The counter follows `history` when accounting gave one (its
- * modification order is the truth where stamps and stores disagree); otherwise each write's
- * own value. The ideal line counts write-like events: what the counter would read had none
- * been lost.
+ * Both lines over the trace. With books (`counted`), the counter after each event that
+ * replaced a value is that value as the books count it, the value their history holds there;
+ * without, each write-like event's own value. The ideal line counts write-like events: what
+ * the counter would read had none been lost.
  */
 export function counterSeries(
   e: TraceEvents,
   kind: Uint8Array,
-  history: CounterHistory | null,
+  counted: CountedValue | null,
 ): CounterSeries {
   const n = e.length;
   const { value: written, flags } = e;
   const counter = new Int32Array(n);
   const idealBlocks = new Int32Array((n >> IDEAL_SHIFT) + 2);
   const blockEnd = (1 << IDEAL_SHIFT) - 1;
-  // The history holds every event that replaced a value: those set the counter.
-  if (history) {
-    for (let k = 0; k < history.index.length; k++) {
-      const i = history.index[k]!;
-      if (i >= 0 && i < n) counter[i] = history.value[k]!;
-    }
-  }
   // The finest level of the counter's min/max pyramid, worked out in the same pass.
   const lodEnd = (1 << BASE_SHIFT) - 1;
   const min0 = new Int32Array(Math.ceil(n / (lodEnd + 1)));
@@ -64,7 +54,9 @@ export function counterSeries(
   for (let i = 0; i < n; i++) {
     const counts = writeLike(kind[i]!);
     if (counts) count++;
-    if (history ? flags[i]! & FLAG.hasReplaced : counts) now = history ? counter[i]! : written[i]!;
+    if (counted ? flags[i]! & FLAG.hasReplaced : counts) {
+      now = counted ? counted(written[i]!) : written[i]!;
+    }
     counter[i] = now;
     if (now > max) max = now;
     if ((i & blockEnd) === blockEnd) idealBlocks[(i >> IDEAL_SHIFT) + 1] = count;
