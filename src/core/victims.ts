@@ -1,26 +1,27 @@
 import type { FindingTable } from './findingTable';
 
-/** Bits of a sort key that hold the finding number (places and numbers stay below 2^24). */
-const NUMBER = 2 ** 24;
-
 /**
- * Finding numbers in ascending order of `place` (a place in a history of `size`), stably:
- * counted per place when findings are many, else sorted (a few findings in a long history
- * need no array as long as the history).
+ * Finding numbers in ascending order of `place` (a place in a history of `size`), stably: a
+ * radix sort on the low then the high half of the place's bits, so its counting arrays span
+ * about √size, not the history (which can be millions long).
  */
 function orderByPlace(place: Int32Array, count: number, size: number): Int32Array {
+  const bits = 32 - Math.clz32(size);
+  const shift = bits >> 1;
+  const lowMask = (1 << shift) - 1;
+  const byLow = new Int32Array(count);
+  const lows = new Int32Array(lowMask + 2);
+  for (let k = 0; k < count; k++) lows[(place[k]! & lowMask) + 1]!++;
+  for (let d = 0; d <= lowMask; d++) lows[d + 1]! += lows[d]!;
+  for (let k = 0; k < count; k++) byLow[lows[place[k]! & lowMask]!++] = k;
   const order = new Int32Array(count);
-  if (count * 16 < size) {
-    const keys = new Float64Array(count);
-    for (let k = 0; k < count; k++) keys[k] = place[k]! * NUMBER + k;
-    keys.sort();
-    for (let k = 0; k < count; k++) order[k] = keys[k]! % NUMBER;
-    return order;
+  const highs = new Int32Array((size >>> shift) + 2);
+  for (let k = 0; k < count; k++) highs[(place[k]! >>> shift) + 1]!++;
+  for (let d = 0; d < highs.length - 1; d++) highs[d + 1]! += highs[d]!;
+  for (let j = 0; j < count; j++) {
+    const k = byLow[j]!;
+    order[highs[place[k]! >>> shift]!++] = k;
   }
-  const start = new Int32Array(size + 2);
-  for (let k = 0; k < count; k++) start[place[k]! + 1]!++;
-  for (let p = 0; p <= size; p++) start[p + 1]! += start[p]!;
-  for (let k = 0; k < count; k++) order[start[place[k]!]!++] = k;
   return order;
 }
 
