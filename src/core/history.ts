@@ -117,9 +117,7 @@ export function rebuildHistory(events: TraceEvents, writes: Int32Array): Counter
   let length = 0;
   for (let at = groups.take(0); at >= 0; at = groups.take(events.value[at]!)) chain[length++] = at;
   const index =
-    length === writes.length
-      ? chain
-      : spliceCycles(events, writes, chain.subarray(0, length), groups);
+    length === writes.length ? chain : spliceCycles(events, writes, chain, length, groups);
   if (!index) return { index: writes.slice(), consistent: false };
   return { index, consistent: true };
 }

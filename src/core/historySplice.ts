@@ -1,3 +1,4 @@
+import { SplicedChain } from './splicedChain';
 import type { TraceEvents } from './trace';
 
 /** The writes a walk along the chain left, taken by the value they replaced. */
@@ -6,60 +7,6 @@ export interface UnplacedWrites {
   take(value: number): number;
   /** The writes not placed yet, in any order. */
   unplaced(): number[];
-}
-
-/**
- * The chain as a linked list that takes insertions. Node 0 is the initial state, node k
- * (1 ≤ k ≤ chain length) holds chain[k − 1], later nodes the spliced writes. Only links
- * other than "on to the next chain node" are stored: a few thousand cycles in a history
- * of millions.
- */
-class SplicedChain {
-  private readonly link = new Map<number, number>();
-  private readonly spliced: number[] = [];
-
-  constructor(
-    private readonly events: TraceEvents,
-    private readonly chain: Int32Array,
-  ) {}
-
-  tickOf(node: number): number {
-    if (node === 0) return -Infinity;
-    const c = this.chain.length;
-    return this.events.tick[node <= c ? this.chain[node - 1]! : this.spliced[node - c - 1]!]!;
-  }
-
-  /** A new node for `event` right after node `at`; its number. */
-  insertAfter(at: number, event: number): number {
-    const c = this.chain.length;
-    const node = c + 1 + this.spliced.length;
-    this.spliced.push(event);
-    this.link.set(node, this.link.get(at) ?? (at < c ? at + 1 : -1));
-    this.link.set(at, node);
-    return node;
-  }
-
-  /** The events in list order: runs of the chain copied whole between the spliced ones. */
-  order(): Int32Array {
-    const { chain, link, spliced } = this;
-    const c = chain.length;
-    const out = new Int32Array(c + spliced.length);
-    const turns = [...link.keys()].filter((node) => node <= c).sort((a, b) => a - b);
-    let k = 0;
-    let node = 0;
-    for (let t = 0; ; t++) {
-      while (t < turns.length && turns[t]! < node) t++;
-      const stop = t < turns.length ? turns[t]! : c;
-      out.set(chain.subarray(node, stop), k);
-      k += stop - node;
-      if (t >= turns.length) return out;
-      let next = link.get(stop)!;
-      for (; next > c; next = link.get(next)!) out[k++] = spliced[next - c - 1]!;
-      if (next < 0) return out;
-      out[k++] = chain[next - 1]!;
-      node = next;
-    }
-  }
 }
 
 /** Per value some pending write replaced, the chain's nodes holding it, in chain order. */
@@ -100,14 +47,17 @@ function inTickOrder(events: TraceEvents, writes: Int32Array, left: number[]): n
 /**
  * Splice the writes the chain left (cycles: a value left and later returned to) into it, each
  * cycle after the visit of its value stamped latest before it (else the earliest visit).
- * Null when some write cannot be placed. `writes` holds every write in tick order.
+ * Null when some write cannot be placed. `writes` holds every write in tick order; `room`
+ * holds the chain in its first `length` entries and becomes the history (it fits every write).
  */
 export function spliceCycles(
   events: TraceEvents,
   writes: Int32Array,
-  chain: Int32Array,
+  room: Int32Array,
+  length: number,
   groups: UnplacedWrites,
 ): Int32Array | null {
+  const chain = room.subarray(0, length);
   const list = new SplicedChain(events, chain);
   let pending = inTickOrder(events, writes, groups.unplaced());
   const chainNodes = chainNodesOf(events, chain, pending);
@@ -146,5 +96,5 @@ export function spliceCycles(
     if (left.length === pending.length) return null;
     pending = left;
   }
-  return list.order();
+  return list.order(room);
 }
