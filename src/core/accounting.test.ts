@@ -207,6 +207,21 @@ describe('accountTrace', () => {
     expect(acc.problems[0]).toMatch(/do not chain/);
   });
 
+  it('falls back to the stamps’ order, not the columns’, when the values do not chain', () => {
+    const trace = handTrace(1, [
+      [1, 'read', 0],
+      [1, 'write', 1, 0],
+      [1, 'read', 3],
+      [1, 'write', 4, 3],
+    ]);
+    // The second write is stamped first, without reordering the columns.
+    trace.events.tick[1] = 3;
+    trace.events.tick[3] = 2;
+    const acc = accountTrace(trace);
+    expect(Array.from(acc.history.index)).toEqual([3, 1]);
+    expect(acc.problems[0]).toMatch(/do not chain/);
+  });
+
   it('accepts columns that are not in tick order', () => {
     const trace = twoReaders();
     // Reverse the stamps of the two writes without reordering the columns.

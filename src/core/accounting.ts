@@ -3,6 +3,7 @@ import { rebuildHistory } from './history';
 import { FLAG } from './layout';
 import { opCode } from './ops';
 import { buildFindings, erasedByWrite } from './staleness';
+import { byTick } from './tickOrder';
 import { victimCounts } from './victims';
 import type { Trace } from './trace';
 import type { Accounting, FindingTable, StaleWindow, ThreadLoss } from './accountingTypes';
@@ -43,7 +44,8 @@ export function accountTrace(trace: Trace): Accounting {
   }
   const tickOrder = writeList.subarray(0, writes);
   // Columns are meant to be in tick order already; sort only when they are not.
-  if (!sorted) tickOrder.sort((a, b) => e.tick[a]! - e.tick[b]! || a - b);
+  if (!sorted) tickOrder.sort(byTick(e));
+  // The history is written over the tick order.
   const history = rebuildHistory(e, tickOrder);
   const findings = buildFindings(
     e,
@@ -59,7 +61,7 @@ export function accountTrace(trace: Trace): Accounting {
     lost,
     writes,
     findings,
-    perThread: threadLosses(trace, tickOrder, findings, history.index),
+    perThread: threadLosses(trace, findings, history.index),
     longestStaleWindow: longestWindow(findings),
     history: { index: history.index },
     complete,
@@ -69,19 +71,14 @@ export function accountTrace(trace: Trace): Accounting {
 }
 
 /** Each thread's increments, the writes of its that others erased, and what it erased. */
-function threadLosses(
-  trace: Trace,
-  writes: Int32Array,
-  findings: FindingTable,
-  history: Int32Array,
-): ThreadLoss[] {
+function threadLosses(trace: Trace, findings: FindingTable, history: Int32Array): ThreadLoss[] {
   const e = trace.events;
   const ids = trace.threads.map((t) => t.id);
   // Tallies in typed arrays, indexed loops: these passes run over every write.
   const increments = new Float64Array(ids.length);
   const erasedBy = new Float64Array(ids.length);
-  for (let i = 0; i < writes.length; i++) {
-    const w = writes[i]!;
+  for (let p = 0; p < history.length; p++) {
+    const w = history[p]!;
     const t = e.thread[w]!;
     if (t >= ids.length) continue;
     increments[t]++;

@@ -3,6 +3,7 @@ import { allocFindings } from './findingTable';
 import { rebuildHistory, type CounterHistory } from './history';
 import { FLAG } from './layout';
 import { opCode } from './ops';
+import { byTick } from './tickOrder';
 import type { Trace } from './trace';
 
 const READ = opCode('read');
@@ -50,7 +51,7 @@ export function accountClaims(trace: Trace): Accounting {
     writeList.push(i);
     winners += wins[i]!;
   }
-  const tickOrder = Int32Array.from(writeList).sort((a, b) => e.tick[a]! - e.tick[b]! || a - b);
+  const tickOrder = Int32Array.from(writeList).sort(byTick(e));
   const history = rebuildHistory(e, tickOrder);
   // Per place in the history: whether the write there erased the claim before it.
   const erases = new Uint8Array(history.index.length);

@@ -1,4 +1,5 @@
 import { spliceCycles } from './historySplice';
+import { writesInTickOrder } from './tickOrder';
 import type { TraceEvents } from './trace';
 
 /** The counter's modification order, rebuilt from the values the writes replaced. */
@@ -109,15 +110,17 @@ class ByReplaced {
  * returned to) unplaced: each is spliced in where its stamps fit best. When the values do
  * not chain at all, the history falls back to tick order and is marked inconsistent.
  *
- * `writes` holds the write-like event indices in tick order.
+ * `writes` holds every write-like event (FLAG.hasReplaced) in tick order, and becomes the
+ * history: once grouped, the order is written over it, so no second array as long as the
+ * history (millions of writes) is needed.
  */
 export function rebuildHistory(events: TraceEvents, writes: Int32Array): CounterHistory {
   const groups = new ByReplaced(events, writes);
-  const chain = new Int32Array(writes.length);
+  const chain = writes;
   let length = 0;
   for (let at = groups.take(0); at >= 0; at = groups.take(events.value[at]!)) chain[length++] = at;
-  const index =
-    length === writes.length ? chain : spliceCycles(events, writes, chain, length, groups);
-  if (!index) return { index: writes.slice(), consistent: false };
-  return { index, consistent: true };
+  if (length === chain.length) return { index: chain, consistent: true };
+  const index = spliceCycles(events, chain, length, groups);
+  if (index) return { index, consistent: true };
+  return { index: writesInTickOrder(events, chain), consistent: false };
 }

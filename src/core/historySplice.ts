@@ -1,4 +1,5 @@
 import { SplicedChain } from './splicedChain';
+import { inTickOrder } from './tickOrder';
 import type { TraceEvents } from './trace';
 
 /** The writes a walk along the chain left, taken by the value they replaced. */
@@ -32,34 +33,21 @@ function chainNodesOf(events: TraceEvents, chain: Int32Array, pending: readonly 
   return wanted;
 }
 
-/** The unplaced writes in the order of `writes` (tick order): sorted when few, else filtered. */
-function inTickOrder(events: TraceEvents, writes: Int32Array, left: number[]): number[] {
-  if (left.length * 32 < writes.length) {
-    return left.sort((a, b) => events.tick[a]! - events.tick[b]! || a - b);
-  }
-  const mark = new Uint8Array(events.length);
-  for (const w of left) mark[w] = 1;
-  const ordered: number[] = [];
-  for (let i = 0; i < writes.length; i++) if (mark[writes[i]!]) ordered.push(writes[i]!);
-  return ordered;
-}
-
 /**
  * Splice the writes the chain left (cycles: a value left and later returned to) into it, each
  * cycle after the visit of its value stamped latest before it (else the earliest visit).
- * Null when some write cannot be placed. `writes` holds every write in tick order; `room`
- * holds the chain in its first `length` entries and becomes the history (it fits every write).
+ * Null when some write cannot be placed. `room` holds the chain in its first `length` entries
+ * and becomes the history (it has room for every write).
  */
 export function spliceCycles(
   events: TraceEvents,
-  writes: Int32Array,
   room: Int32Array,
   length: number,
   groups: UnplacedWrites,
 ): Int32Array | null {
   const chain = room.subarray(0, length);
   const list = new SplicedChain(events, chain);
-  let pending = inTickOrder(events, writes, groups.unplaced());
+  let pending = inTickOrder(events, groups.unplaced(), room.length);
   const chainNodes = chainNodesOf(events, chain, pending);
   const splicedNodes = new Map<number, number[]>([[0, [0]]]);
   const placed = new Set<number>();
