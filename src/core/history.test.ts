@@ -6,17 +6,25 @@ import { FLAG } from './layout';
 import { seededRandom } from './random';
 import { randomChooser, simulate } from './simulation';
 
-/** A racy run whose order stamps are each late by up to `jitter`: many writes swap stamps. */
-function jitteredRun(seed: number, workers: number, jitter: number) {
+/**
+ * A racy run whose order stamps are each late by up to `jitter`: many writes swap stamps.
+ * Values other than 0 are moved up by `offset` (far apart, they are grouped by a Map).
+ */
+function jitteredRun(seed: number, workers: number, jitter: number, offset: number) {
   const config = { ...presetConfig('custom', 'racy'), workers, increments: 40 };
   const trace = simulate(config, randomChooser(seed));
   const e = trace.events;
   const random = seededRandom(seed);
-  for (let i = 0; i < e.length; i++) e.tick[i] = i + Math.floor(random() * jitter);
+  const moved = (v: number) => (v === 0 ? 0 : v + offset);
+  for (let i = 0; i < e.length; i++) {
+    e.tick[i] = i + Math.floor(random() * jitter);
+    e.value[i] = moved(e.value[i]!);
+    e.replaced[i] = moved(e.replaced[i]!);
+  }
   const writes = Int32Array.from(e.flags.keys())
     .filter((i) => (e.flags[i]! & FLAG.hasReplaced) !== 0)
     .sort((a, b) => e.tick[a]! - e.tick[b]! || a - b);
-  return { trace, writes };
+  return { trace: { ...trace, final: moved(trace.final) }, writes };
 }
 
 // Catches: a spliced cycle, or a run of the chain between two, copied to the wrong place or
@@ -28,8 +36,9 @@ describe('rebuildHistory', () => {
         fc.integer(),
         fc.integer({ min: 2, max: 4 }),
         fc.integer({ min: 2, max: 12 }),
-        (seed, workers, jitter) => {
-          const { trace, writes } = jitteredRun(seed, workers, jitter);
+        fc.constantFrom(0, 10_000_000),
+        (seed, workers, jitter, offset) => {
+          const { trace, writes } = jitteredRun(seed, workers, jitter, offset);
           const e = trace.events;
           const history = rebuildHistory(e, writes);
           expect(history.consistent).toBe(true);

@@ -20,7 +20,7 @@ export interface CounterHistory {
  */
 class Groups {
   readonly items: Int32Array;
-  /** Group g holds items[start[g]] up to items[start[g + 1]]. */
+  /** Group g holds items[start[g]] up to items[start[g + 1]] (until ByReplaced takes it over). */
   readonly start: Int32Array;
   private readonly min: number;
   private readonly span: number;
@@ -77,26 +77,43 @@ class Groups {
 /** Unplaced writes by the value they replaced, each group in tick order, taken from the front. */
 class ByReplaced {
   private readonly groups: Groups;
-  private readonly head: Int32Array;
+  /**
+   * Per group, the place of its next unplaced write (the groups' starts, taken over). A group's
+   * writes all replaced one value, so it has run out when that place holds another value's.
+   */
+  private readonly next: Int32Array;
 
-  constructor(events: TraceEvents, writes: Int32Array) {
-    this.groups = new Groups(events.replaced, writes);
-    this.head = this.groups.start.slice(0, -1);
+  constructor(
+    private readonly replaced: Int32Array,
+    writes: Int32Array,
+  ) {
+    this.groups = new Groups(replaced, writes);
+    this.next = this.groups.start;
   }
 
   /** The earliest-stamped unplaced write that replaced `value`, now placed; -1 if none. */
   take(value: number): number {
     const g = this.groups.group(value);
-    if (g < 0 || this.head[g]! >= this.groups.start[g + 1]!) return -1;
-    return this.groups.items[this.head[g]!++]!;
+    if (g < 0) return -1;
+    const { items } = this.groups;
+    const at = this.next[g]!;
+    if (at >= items.length || this.replaced[items[at]!] !== value) return -1;
+    this.next[g] = at + 1;
+    return items[at]!;
   }
 
   /** The writes not placed yet, group by group. */
   unplaced(): number[] {
-    const { items, start } = this.groups;
+    const { items } = this.groups;
     const left: number[] = [];
-    for (let g = 0; g < this.head.length; g++) {
-      for (let i = this.head[g]!; i < start[g + 1]!; i++) left.push(items[i]!);
+    for (let g = 0; g < this.next.length - 1; g++) {
+      const at = this.next[g]!;
+      if (at >= items.length) continue;
+      const value = this.replaced[items[at]!]!;
+      if (this.groups.group(value) !== g) continue;
+      for (let i = at; i < items.length && this.replaced[items[i]!] === value; i++) {
+        left.push(items[i]!);
+      }
     }
     return left;
   }
@@ -115,7 +132,7 @@ class ByReplaced {
  * history (millions of writes) is needed.
  */
 export function rebuildHistory(events: TraceEvents, writes: Int32Array): CounterHistory {
-  const groups = new ByReplaced(events, writes);
+  const groups = new ByReplaced(events.replaced, writes);
   const chain = writes;
   let length = 0;
   for (let at = groups.take(0); at >= 0; at = groups.take(events.value[at]!)) chain[length++] = at;
