@@ -108,16 +108,17 @@ export function buildFindings(
   indices: Int32Array,
   reads: Int32Array,
 ): FindingTable {
+  const table = allocFindings(indices.length);
   // Each finding's write's place in the history, found in one walk along it (no column of
-  // places per event: the findings are a few of millions of events).
-  const place = new Int32Array(indices.length).fill(-1);
+  // places per event: the findings are a few of millions of events), kept in `to` until
+  // the finding's range is worked out.
+  const place = table.to.fill(-1);
   for (let p = 0; p < history.index.length; p++) {
     const w = history.index[p]!;
     if (erasedByWrite(events, w) === 0) continue;
     const k = lowerBound(indices, w);
     if (indices[k] === w) place[k] = p;
   }
-  const table = allocFindings(indices.length);
   const blocks = historyBlocks(events, history);
   for (let k = 0; k < indices.length; k++) {
     const index = indices[k]!;

@@ -3,13 +3,18 @@ import type { FindingTable } from './findingTable';
 /**
  * Finding numbers in ascending order of `place` (a place in a history of `size`), stably: a
  * radix sort on the low then the high half of the place's bits, so its counting arrays span
- * about √size, not the history (which can be millions long).
+ * about √size, not the history (which can be millions long). `byLow` (room for `count`) holds
+ * the order by the low half between the passes.
  */
-function orderByPlace(place: Int32Array, count: number, size: number): Int32Array {
+function orderByPlace(
+  place: Int32Array,
+  count: number,
+  size: number,
+  byLow: Int32Array,
+): Int32Array {
   const bits = 32 - Math.clz32(size);
   const shift = bits >> 1;
   const lowMask = (1 << shift) - 1;
-  const byLow = new Int32Array(count);
   const lows = new Int32Array(lowMask + 2);
   for (let k = 0; k < count; k++) lows[(place[k]! & lowMask) + 1]!++;
   for (let d = 0; d <= lowMask; d++) lows[d + 1]! += lows[d]!;
@@ -41,8 +46,9 @@ export function victimCounts(
   const n = findings.length;
   if (n === 0) return victims;
   const size = history.length;
-  const starts = orderByPlace(findings.from, n, size);
-  const ends = orderByPlace(findings.to, n, size);
+  const scratch = new Int32Array(n);
+  const starts = orderByPlace(findings.from, n, size, scratch);
+  const ends = orderByPlace(findings.to, n, size, scratch);
   // Ranges covering the current place, by the clobbering thread's id and in all.
   const covering = new Int32Array(256);
   let total = 0;
