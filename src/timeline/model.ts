@@ -1,4 +1,5 @@
 import type { Accounting } from '../core/accounting';
+import { countedValue } from '../core/scenarioBooks';
 import { scenarioOf, strategyOf } from '../core/scenarios';
 import { type Strategy } from '../core/strategies';
 import type { Trace } from '../core/trace';
@@ -47,7 +48,12 @@ export function timelineModel(trace: Trace, accounting: Accounting | null): Time
     strategy: strategyOf(trace.config),
     length: e.length,
     sourceAt: lazySources(trace),
-    counterAt: counterLine(columns.series),
+    counterAt: counterLine(
+      columns.series,
+      e,
+      columns.kind,
+      accounting ? countedValue(trace) : null,
+    ),
     idealAt: scenarioOf(trace.config).asIncrements ? idealLine(columns.series, columns.kind) : null,
     order: orderPositions(e.length),
     wall: hasWallTime(e.wall) ? wallPositions(e.wall) : null,

@@ -8,12 +8,22 @@ export type CountedValue = (value: number) => number;
 /** Events per stored count of the ideal line; within a block the kinds are counted. */
 const IDEAL_SHIFT = 6;
 
+/**
+ * Events per stored value of the counter line; within a block its writes are read back. The
+ * finest block of its min/max pyramid, so a query's ragged ends read back no further.
+ */
+const COUNTER_SHIFT = BASE_SHIFT;
+
 /** A step line over the events: its value just after event i. */
 export type LineAt = (i: number) => number;
 
-/** Per event, the counter after it; the ideal count (no increment lost) by blocks. */
+/** The counter and the ideal count (no increment lost), by blocks of events. */
 export interface CounterSeries {
-  counter: Int32Array;
+  /**
+   * The counter before each block of 2^COUNTER_SHIFT events: the line without a number per
+   * event, which would be the largest column of a run of millions (counterLine reads it).
+   */
+  counterBlocks: Int32Array;
   counterLevels: MinMaxPyramid;
   /**
    * Write-like events before each block of 2^IDEAL_SHIFT events, and in all as the last
@@ -40,9 +50,10 @@ export function counterSeries(
 ): CounterSeries {
   const n = e.length;
   const { value: written, flags } = e;
-  const counter = new Int32Array(n);
+  const counterBlocks = new Int32Array((n >> COUNTER_SHIFT) + 1);
   const idealBlocks = new Int32Array((n >> IDEAL_SHIFT) + 2);
   const blockEnd = (1 << IDEAL_SHIFT) - 1;
+  const counterEnd = (1 << COUNTER_SHIFT) - 1;
   // The finest level of the counter's min/max pyramid, worked out in the same pass.
   const lodEnd = (1 << BASE_SHIFT) - 1;
   const min0 = new Int32Array(Math.ceil(n / (lodEnd + 1)));
@@ -54,10 +65,10 @@ export function counterSeries(
   for (let i = 0; i < n; i++) {
     const counts = writeLike(kind[i]!);
     if (counts) count++;
+    if ((i & counterEnd) === 0) counterBlocks[i >> COUNTER_SHIFT] = now;
     if (counted ? flags[i]! & FLAG.hasReplaced : counts) {
       now = counted ? counted(written[i]!) : written[i]!;
     }
-    counter[i] = now;
     if (now > max) max = now;
     if ((i & blockEnd) === blockEnd) idealBlocks[(i >> IDEAL_SHIFT) + 1] = count;
     if ((i & lodEnd) === 0) lo = hi = now;
@@ -70,18 +81,35 @@ export function counterSeries(
   }
   idealBlocks[idealBlocks.length - 1] = count;
   return {
-    counter,
+    counterBlocks,
     idealBlocks,
     counterLevels: minMaxPyramidFrom(min0, max0, n),
     max: Math.max(max, count),
   };
 }
 
-/** The counter line of a series. */
-export const counterLine =
-  (series: CounterSeries): LineAt =>
-  (i) =>
-    series.counter[i]!;
+/**
+ * The counter line of a series of `e` (with the `kind` and `counted` it was built with): the
+ * value set by the last write at or before event i in its block, else the block's own.
+ */
+export function counterLine(
+  series: CounterSeries,
+  e: TraceEvents,
+  kind: Uint8Array,
+  counted: CountedValue | null,
+): LineAt {
+  const { counterBlocks } = series;
+  const { value, flags } = e;
+  return (i) => {
+    const first = (i >> COUNTER_SHIFT) << COUNTER_SHIFT;
+    for (let j = i; j >= first; j--) {
+      if (counted ? flags[j]! & FLAG.hasReplaced : writeLike(kind[j]!)) {
+        return counted ? counted(value[j]!) : value[j]!;
+      }
+    }
+    return counterBlocks[i >> COUNTER_SHIFT]!;
+  };
+}
 
 /** The ideal line of a series: its block's count plus the write-like events since. */
 export function idealLine(series: CounterSeries, kind: Uint8Array): LineAt {
