@@ -39,11 +39,12 @@ export default tseslint.config(
     },
   },
   { files: ['src/core/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
-  // embed.js's source: a plain script for any host page, whose tables the build fills in.
+  // embed.js's modules, bundled into a plain script for any host page; the build fills in
+  // their tables.
   {
     files: ['src/embed/script/*.js'],
     languageOptions: {
-      sourceType: 'script',
+      sourceType: 'module',
       globals: {
         ...globals.browser,
         __HEIGHT_BANDS__: 'readonly',

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { rolldown } from 'rolldown';
 import { runnerImport, type Plugin } from 'vite';
 
 type PosterModule = typeof import('./src/embed/poster.ts');
@@ -8,14 +10,31 @@ type EmbedScriptModule = typeof import('./src/embed/embedScript.ts');
 const loadPosters = async (): Promise<PosterModule> =>
   (await runnerImport<PosterModule>('/src/embed/poster.ts')).module;
 
-/** The source of embed.js, whose tables the build fills in. */
-const EMBED_SCRIPT = new URL('./src/embed/script/embed.js', import.meta.url);
+/** The entry of embed.js's source, whose tables the build fills in. */
+const EMBED_SCRIPT = fileURLToPath(new URL('./src/embed/script/embed.js', import.meta.url));
 
-/** embed.js as served: its source with the app's own tables filled in. */
+/**
+ * embed.js's modules as the one plain script a host page loads: no imports, no module
+ * loader, nothing minified (a reader of the host page can read what it runs).
+ */
+export async function bundleEmbedScript(): Promise<string> {
+  // The entry's opening comment says how to use the script: it heads the script served.
+  const usage = /^\/\*[\s\S]*?\*\//.exec(await readFile(EMBED_SCRIPT, 'utf8'))?.[0] ?? '';
+  const bundle = await rolldown({ input: EMBED_SCRIPT });
+  try {
+    // Modules are strict; the script they become says so itself.
+    const { output } = await bundle.generate({ format: 'iife', intro: "'use strict';" });
+    return `${usage}\n${output[0].code}`;
+  } finally {
+    await bundle.close();
+  }
+}
+
+/** embed.js as served: its modules in one script, with the app's own tables filled in. */
 async function builtEmbedScript(): Promise<string> {
   const { fillEmbedScript } = (await runnerImport<EmbedScriptModule>('/src/embed/embedScript.ts'))
     .module;
-  return fillEmbedScript(await readFile(EMBED_SCRIPT, 'utf8'));
+  return fillEmbedScript(await bundleEmbedScript());
 }
 
 /**

@@ -1,13 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SETTING_SPECS } from '../../packages/race-lab-embed/src/attributes';
 import { PRESET_IDS, presetConfig } from '../core/config';
 import { buildThreads } from '../core/threads';
 import { HEIGHT_BANDS, laneHeight } from './embedHeight';
+import { bundleEmbedScript } from '../../site.config';
 import { embedScriptTables, fillEmbedScript } from './embedScript';
 
-const template = readFileSync(new URL('./script/embed.js', import.meta.url), 'utf8');
-const built = fillEmbedScript(template);
+const folder = new URL('./script/', import.meta.url);
+/** Every module of embed.js's source, one after another. */
+const template = readdirSync(folder)
+  .map((name) => readFileSync(new URL(name, folder), 'utf8'))
+  .join('\n');
+const built = fillEmbedScript(await bundleEmbedScript());
 
 /** The value embed.js gives `name` (`var NAME = …;`), evaluated. */
 function valueIn(name: string): unknown {

@@ -3,10 +3,10 @@ import { PRESET_IDS, presetConfig } from '../core/config';
 import { buildThreads } from '../core/threads';
 import { HEIGHT_BANDS } from './embedHeight';
 
-// embed.js (docs/embedding.md) is a plain script for any host page: no imports, no bundler.
-// Its tables are the app's own, filled in at build time (site.config.ts) into the script's
-// source, src/embed/script/embed.js, so the host reserves what the frame asks for and the
-// element takes the attributes the race-lab-embed package takes.
+// embed.js (docs/embedding.md) is a plain script for any host page, bundled at build time
+// (site.config.ts) from the modules in src/embed/script/. Its tables are the app's own,
+// filled in after bundling, so the host reserves what the frame asks for and the element
+// takes the attributes the race-lab-embed package takes.
 
 /** A value as script source: JSON, but Infinity stays Infinity. */
 const source = (value: unknown): string =>
