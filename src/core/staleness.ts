@@ -1,18 +1,7 @@
 import { allocFindings, type FindingTable } from './findingTable';
 import type { CounterHistory } from './history';
+import { lowerBound } from './sortedSearch';
 import type { TraceEvents } from './trace';
-
-/** First position in ascending `a` holding a value ≥ v. */
-function lowerBound(a: Int32Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** How far past the read's stamp to look for its source: stamps are only ever slightly off. */
 const LOOKBACK = 64;

@@ -1,4 +1,5 @@
 import type { ScaleLinear } from 'd3';
+import { lowerBound } from '../core/sortedSearch';
 import { threadLabel, type ThreadInfo, type ThreadRole } from '../core/threads';
 
 /** What the horizontal axis measures: global order of accesses, or recorded wall time. */
@@ -51,16 +52,7 @@ export function wallPositions(wall: Float64Array): XPositions {
     length: x.length,
     domain: [start, end + pad],
     at: (i) => x[i]!,
-    lowerBound(v) {
-      let lo = 0;
-      let hi = x.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (x[mid]! < v) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    },
+    lowerBound: (v) => lowerBound(x, v),
   };
 }
 

@@ -7,7 +7,7 @@ import { FLAG } from '../core/layout';
 import { randomChooser, simulate } from '../core/simulation';
 import { erasedByWrite } from '../core/staleness';
 import { columnStarts, orderPositions } from './layout';
-import { indexLosses, lowerBound, markersInView, type MarkerGroup } from './markers';
+import { indexLosses, markersInView, type MarkerGroup } from './markers';
 
 const trace = simulate(
   { ...presetConfig('custom'), workers: 3, increments: 3000 },
@@ -102,13 +102,5 @@ describe('markersInView while panning', () => {
   it('merges only when the singles do not fit', () => {
     const few = markersInView(losses, startsAt(1000, 50, -20000), { single: 1000, merged: 5 });
     expect(few.every((g) => g.count === 1)).toBe(true);
-  });
-});
-
-describe('lowerBound', () => {
-  it('finds the first position holding at least the value', () => {
-    const a = Int32Array.of(1, 3, 3, 7);
-    expect([0, 1, 2, 3, 4, 8].map((v) => lowerBound(a, v))).toEqual([0, 0, 1, 1, 3, 4]);
-    expect(lowerBound(a, 3, 2)).toBe(2);
   });
 });

@@ -1,3 +1,4 @@
+import { lowerBound } from '../core/sortedSearch';
 import type { FindingTable } from '../core/findingTable';
 
 /**
@@ -31,16 +32,6 @@ export function indexLosses(findings: FindingTable, lanes: number): LaneLosses[]
     lane.erasedBefore[j + 1] = lane.erasedBefore[j]! + findings.erased[k]!;
   }
   return out;
-}
-
-/** First position in sorted `a[lo..hi)` holding a value ≥ v. */
-export function lowerBound(a: ArrayLike<number>, v: number, lo = 0, hi = a.length): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** One marker: a single clobbering write (count 1) or neighbours merged at this zoom. */
