@@ -1,6 +1,7 @@
 import { presetConfig } from '../core/config';
 import { erasedInOrder } from '../core/findingTable';
 import { OPS } from '../core/ops';
+import { claimEnding } from '../core/outcomeWords';
 import { accountRun } from '../core/scenarioBooks';
 import { initialOf, scenarioOf } from '../core/scenarios';
 import type { ScenarioOutcome } from '../core/scenarioTypes';
@@ -29,12 +30,7 @@ const fmt = (n: number) => n.toLocaleString('en');
 /** The run's ending in a sentence, in its scenario's terms. */
 function outcomeText(o: ScenarioOutcome, initial: number): string {
   const { lost } = o;
-  if (o.scenario === 'claim') {
-    const owner = `worker ${fmt(o.owner ?? 0)} owns it`;
-    return o.winners === 1
-      ? `Exactly one worker won; ${owner}.`
-      : `${fmt(o.winners ?? 0)} workers believe they won; ${owner}.`;
-  }
+  if (o.scenario === 'claim') return claimEnding(o);
   if (o.scenario === 'bank') {
     const paid = `The bank paid ${fmt(o.paid ?? 0)} from ${fmt(initial)}, ending at ${fmt(o.final)}`;
     const over = o.overdrawn ? ', overdrawn' : '';

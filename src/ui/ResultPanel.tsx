@@ -1,4 +1,5 @@
 import { LIMITS } from '../core/config';
+import { claimEnding } from '../core/outcomeWords';
 import { scenarioOf } from '../core/scenarios';
 import { useLab } from '../store/labStore';
 import {
@@ -39,12 +40,7 @@ const keptText = (kept: number, made: string) =>
 
 /** The run's ending in a sentence, in its scenario's terms. */
 function summary({ lost, outcome }: RunResult): string {
-  if (outcome.scenario === 'claim') {
-    const owner = `worker ${fmt(outcome.owner ?? 0)} owns it`;
-    return outcome.winners === 1
-      ? `Exactly one worker won; ${owner}.`
-      : `${fmt(outcome.winners ?? 0)} workers believe they won; ${owner}.`;
-  }
+  if (outcome.scenario === 'claim') return claimEnding(outcome);
   if (outcome.scenario === 'bank') {
     const paid = `The bank paid ${fmt(outcome.paid ?? 0)}`;
     const over = outcome.overdrawn ? ' and is overdrawn' : '';
