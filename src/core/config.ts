@@ -1,6 +1,6 @@
 import { z } from './zod';
 import { SCENARIO_IDS, type ScenarioId } from './scenarioTypes';
-import { strategyOf } from './scenarios';
+import { SCENARIOS, scenarioOf, strategyOf } from './scenarios';
 import { STRATEGY_IDS, type StrategyId } from './strategies';
 
 export const PRESET_IDS = ['blog', 'pair', 'quad', 'bank', 'claim', 'custom'] as const;
@@ -211,8 +211,9 @@ export function parseRunConfig(params: URLSearchParams): { config: RunConfig; me
   } else if (balance !== undefined) {
     messages.push('Ignored balance: only the bank scenario has a balance.');
   }
-  if (scenario === 'claim' && params.has('increments')) {
-    messages.push('Ignored increments: in the claim scenario each worker claims once.');
+  const fixed = SCENARIOS[scenario].fixedAttempts;
+  if (fixed && params.has('increments')) {
+    messages.push(`Ignored increments: in the ${scenario} scenario ${fixed}.`);
   }
   return { config, messages };
 }
@@ -227,8 +228,8 @@ export function runConfigToParams(
   if (config.preset !== 'blog' && config.preset !== 'custom') params.set('preset', config.preset);
   if (config.preset === 'custom') {
     params.set('workers', String(config.workers));
-    // A claim makes one attempt whatever its increments: naming them would earn a notice.
-    if (config.scenario !== 'claim') params.set('increments', String(config.increments));
+    // Where increments set no attempts (a claim), naming them would earn a notice.
+    if (!scenarioOf(config).fixedAttempts) params.set('increments', String(config.increments));
   }
   if (config.strategy !== 'racy') params.set('strategy', config.strategy);
   if (config.work !== preset.work) params.set('work', String(config.work));

@@ -53,6 +53,11 @@ export interface Scenario {
   initial(setup: ScenarioSetup): number;
   /** Attempts each worker makes (increments, withdrawals, one claim). */
   attempts(setup: ScenarioSetup): number;
+  /**
+   * Why `increments` does not set the attempts, where it does not ("each worker claims
+   * once"); null where it does.
+   */
+  fixedAttempts: string | null;
   /** The largest value a worker can hold in its register (sizes the explorer's states). */
   largestRead(setup: ScenarioSetup, leaves: number): number;
   /** Whether every attempt makes all of its accesses (no refusals), so state counts are known. */

@@ -37,6 +37,7 @@ export function Controls() {
   const strategyId = useId();
   const traceId = useId();
   const tree = PRESETS[config.preset].tree;
+  const { fixedAttempts, unit } = scenarioOf(config);
   return (
     <section className="controls" aria-label="Settings">
       <div className="field">
@@ -87,7 +88,8 @@ export function Controls() {
         name="increments"
         value={config.increments}
         schema={RUN_PARAM_SCHEMAS.increments}
-        disabled={running}
+        disabled={running || fixedAttempts !== null}
+        hint={fixedAttempts ? `Does not apply: ${fixedAttempts}.` : undefined}
         onCommit={setIncrements}
       />
       <NumberField
@@ -111,7 +113,7 @@ export function Controls() {
           <span className="switch-track" aria-hidden="true">
             <span className="switch-thumb" />
           </span>
-          Atomic {scenarioOf(config).unit}s
+          Atomic {unit}s
         </button>
       </div>
       <div className="field">

@@ -25,6 +25,7 @@ export const BANK: Scenario = {
   chartLabel: 'debits made',
   initial: openingBalance,
   attempts: (s) => s.increments,
+  fixedAttempts: null,
   largestRead: (s) => openingBalance(s),
   fixedLength: false,
   asIncrements: (value, initial) => initial - value,

@@ -17,6 +17,7 @@ export const CLAIM: Scenario = {
   chartLabel: 'owner',
   initial: () => 0,
   attempts: () => 1,
+  fixedAttempts: 'each worker claims once',
   largestRead: (_, leaves) => leaves,
   fixedLength: false,
   asIncrements: null,

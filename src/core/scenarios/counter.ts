@@ -13,6 +13,7 @@ export const COUNTER: Scenario = {
   chartLabel: 'counter',
   initial: () => 0,
   attempts: (s) => s.increments,
+  fixedAttempts: null,
   largestRead: (s, leaves) => leaves * s.increments,
   fixedLength: true,
   asIncrements: (value) => value,
