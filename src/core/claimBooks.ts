@@ -3,7 +3,7 @@ import { allocFindings } from './findingTable';
 import { rebuildHistory, type CounterHistory } from './history';
 import { FLAG } from './layout';
 import { opCode } from './ops';
-import { byTick } from './tickOrder';
+import { writesInTickOrder } from './tickOrder';
 import type { Trace } from './trace';
 
 const READ = opCode('read');
@@ -44,14 +44,11 @@ export function accountClaims(trace: Trace): Accounting {
   const e = trace.events;
   const n = e.length;
   const wins = claimWins(trace);
-  const writeList: number[] = [];
+  const tickOrder = writesInTickOrder(e, new Int32Array(n));
+  // Counted before rebuildHistory, which writes the history over the list.
+  const writes = tickOrder.length;
   let winners = 0;
-  for (let i = 0; i < n; i++) {
-    if (!(e.flags[i]! & FLAG.hasReplaced)) continue;
-    writeList.push(i);
-    winners += wins[i]!;
-  }
-  const tickOrder = Int32Array.from(writeList).sort(byTick(e));
+  for (let k = 0; k < writes; k++) winners += wins[tickOrder[k]!]!;
   const history = rebuildHistory(e, tickOrder);
   // Per place in the history: whether the write there erased the claim before it.
   const erases = new Uint8Array(history.index.length);
@@ -81,7 +78,7 @@ export function accountClaims(trace: Trace): Accounting {
     expected: 1,
     final: trace.final,
     lost,
-    writes: writeList.length,
+    writes,
     won: winners,
     findings,
     perThread: claimLosses(trace, wins, history.index, erases),

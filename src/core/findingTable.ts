@@ -1,3 +1,4 @@
+import { lowerBound } from './sortedSearch';
 import type { FindingTable, WriteFinding } from './accountingTypes';
 import type { TraceEvents } from './trace';
 
@@ -64,13 +65,7 @@ export function findingList(
 
 /** The number of the finding of the write at event `index`, or -1 (binary search). */
 export function findingOf(table: FindingTable, index: number): number {
-  let lo = 0;
-  let hi = table.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (table.index[mid]! < index) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(table.index, index, 0, table.length);
   return lo < table.length && table.index[lo] === index ? lo : -1;
 }
 
