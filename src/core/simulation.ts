@@ -141,14 +141,18 @@ export class Simulation {
 }
 
 /** Run a simulation to the end, asking `choose` at every step; throws past `maxSteps`. */
-export function simulate(config: RunConfig, choose: Chooser, maxSteps = 100_000_000): Trace {
+export function runToEnd(config: RunConfig, choose: Chooser, maxSteps = 100_000_000): Simulation {
   const sim = new Simulation(config);
   for (let steps = 0; !sim.done; steps++) {
     if (steps >= maxSteps) throw new Error(`The simulation did not finish in ${maxSteps} steps.`);
     sim.stepWith(choose);
   }
-  return sim.toTrace();
+  return sim;
 }
+
+/** The trace of a simulation run to the end (see runToEnd). */
+export const simulate = (config: RunConfig, choose: Chooser, maxSteps?: number): Trace =>
+  runToEnd(config, choose, maxSteps).toTrace();
 
 /** A chooser that picks uniformly among the enabled leaves, repeatably for a seed. */
 export const randomChooser = (seed: number): Chooser => {

@@ -5,7 +5,7 @@ import { claimEnding } from '../core/outcomeWords';
 import { accountRun } from '../core/scenarioBooks';
 import { initialOf, scenarioOf } from '../core/scenarios';
 import type { ScenarioOutcome } from '../core/scenarioTypes';
-import { randomChooser, Simulation } from '../core/simulation';
+import { randomChooser, runToEnd } from '../core/simulation';
 import { STRATEGY_IDS, type StrategyId } from '../core/strategies';
 import { escapeAttribute, type PosterPreset } from './snippets';
 
@@ -60,9 +60,7 @@ function spans(cols: readonly number[], w: number, top: number, h: number): stri
 /** A seeded simulated run of `preset` with `strategy`: its trace, outcome and books. */
 export function posterRun(preset: PosterPreset, strategy: StrategyId, seed = POSTER_SEED) {
   const config = presetConfig(preset, strategy);
-  const sim = new Simulation(config);
-  const choose = randomChooser(seed);
-  while (!sim.done) sim.stepWith(choose);
+  const sim = runToEnd(config, randomChooser(seed));
   const trace = sim.toTrace();
   return { config, trace, outcome: sim.outcome(), books: accountRun(trace) };
 }
