@@ -1,6 +1,5 @@
 import { PRESETS, type RunConfig } from '../core/config';
-import { attemptsOf } from '../core/scenarios';
-import type { ScenarioId } from '../core/scenarioTypes';
+import { attemptsOf, scenarioOf } from '../core/scenarios';
 
 /**
  * The largest run a host page may start without the reader's click (race-lab:run): the blog
@@ -15,12 +14,6 @@ export const HOST_RUN_CAP = {
 } as const;
 
 const fmt = (n: number) => n.toLocaleString('en');
-/** What each worker's attempts are called, by scenario. */
-const NOUNS: Record<ScenarioId, string> = {
-  counter: 'increments',
-  bank: 'withdrawals',
-  claim: 'claim',
-};
 const sizeOf = (workers: number, attempts: number, work: number, noun = 'increments') =>
   `${fmt(workers)} × ${fmt(attempts)} ${noun}, work ${fmt(work)}`;
 
@@ -31,7 +24,8 @@ export function hostRunRefusal(config: RunConfig): string | null {
   if (config.workers <= cap.workers && attempts <= cap.increments && config.work <= cap.work) {
     return null;
   }
-  const noun = NOUNS[config.scenario ?? 'counter'];
+  const { attempt } = scenarioOf(config);
+  const noun = attempts === 1 ? attempt : `${attempt}s`;
   return (
     `The page around this lab asked for a run of ${sizeOf(config.workers, attempts, config.work, noun)}: ` +
     `larger than a page may start without you (${sizeOf(cap.workers, cap.increments, cap.work)}). ` +
