@@ -3,6 +3,15 @@
 // an 8,000,000-access trace file and the time it takes to open back to a drawn timeline.
 import { stat } from 'node:fs/promises';
 import { openLab, runAndRead } from '../lib/lab.mjs';
+import {
+  drawnAt,
+  heapAfter,
+  liveSharedBytes,
+  longestSince,
+  recordLongTasks,
+  stepTimes,
+  watchSharedBuffers,
+} from '../lib/pageProbes.mjs';
 import { MEASURE_COLUMNS } from '../lib/report.mjs';
 import { median, significant } from '../lib/stats.mjs';
 
@@ -17,118 +26,10 @@ const QUAD_HEAP_GOAL_MB = 250;
 const FILE_GOAL_MB = 40;
 const OPEN_GOAL_MS = 3000;
 
-/** For page.addInitScript: every long task of the page, from before its first script. */
-function recordLongTasks() {
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      window.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }
-  }).observe({ type: 'longtask', buffered: true });
-}
-
-/**
- * For page.addInitScript: weak references to every SharedArrayBuffer the page creates, so
- * the suite can tell the shared trace buffers still alive from the rest of the array buffers
- * without keeping any of them alive itself.
- */
-function watchSharedBuffers() {
-  const Native = globalThis.SharedArrayBuffer;
-  if (!Native) return;
-  window.__sharedBufferRefs = [];
-  globalThis.SharedArrayBuffer = new Proxy(Native, {
-    construct(target, args, newTarget) {
-      const buffer = Reflect.construct(target, args, newTarget);
-      window.__sharedBufferRefs.push(new WeakRef(buffer));
-      return buffer;
-    },
-  });
-}
-
-/** In the page: bytes of the shared buffers still alive (after a garbage collection). */
-const liveSharedBytes = (page) =>
-  page.evaluate(() =>
-    (window.__sharedBufferRefs ?? []).reduce((sum, ref) => sum + (ref.deref()?.byteLength ?? 0), 0),
-  );
-
-/** The trace worker's step marks, as times in the page's own timeline (ms). */
-const WORKER_STEPS = ['trace-start', 'trace-read', 'trace-checked', 'trace-built'];
-
-async function traceWorkerMarks(page) {
-  const pageOrigin = await page.evaluate(() => performance.timeOrigin);
-  for (const worker of page.workers()) {
-    const marks = await worker
-      .evaluate(() => ({
-        origin: performance.timeOrigin,
-        marks: performance
-          .getEntriesByType('mark')
-          .filter((m) => m.name.startsWith('race-lab:trace-'))
-          .map((m) => [m.name, m.startTime]),
-      }))
-      .catch(() => null);
-    if (!marks || marks.marks.length === 0) continue;
-    const shift = marks.origin - pageOrigin;
-    return Object.fromEntries(marks.marks.map(([name, t]) => [name.slice(9), t + shift]));
-  }
-  return {};
-}
-
-/**
- * Where the wait from the workers finishing to the drawn timeline went, in ms per step:
- * until the trace worker starts, its reading, books and timeline columns, the answer's way
- * back, the page until the timeline model is built, and the first draw.
- */
-async function stepTimes(page, workersDone, drawn) {
-  const worker = await traceWorkerMarks(page);
-  const received = await page.evaluate(
-    () => performance.getEntriesByName('race-lab:trace-received').at(-1)?.startTime ?? NaN,
-  );
-  const renderMs = Number(await page.getByTestId('timeline').getAttribute('data-render-ms'));
-  const points = [
-    ['start', workersDone],
-    ...WORKER_STEPS.map((name) => [name.slice(6), worker[name] ?? NaN]),
-    ['answer', received],
-    ['model', drawn - renderMs],
-    ['draw', drawn],
-  ];
-  return Object.fromEntries(points.slice(1).map(([name, t], i) => [name, t - points[i][1]]));
-}
-
 const stepText = (steps) =>
   Object.entries(steps)
     .map(([name, ms]) => `${name} ${Math.round(ms)}`)
     .join(', ');
-
-/** In the page: the longest task that started at or after `from`, in ms (0: none). */
-const longestSince = (page, from) =>
-  page.evaluate(
-    (t) => Math.max(0, ...window.__longTasks.filter((e) => e.start >= t).map((e) => e.duration)),
-    from,
-  );
-
-/** performance.now() in the page once a timeline of this trace has rendered. */
-const drawnAt = (page) =>
-  page
-    .waitForFunction(
-      () =>
-        document.querySelector('[data-testid="timeline"][data-render-ms]') ? performance.now() : 0,
-      null,
-      { timeout: 120_000, polling: 'raf' },
-    )
-    .then((h) => h.jsonValue());
-
-/** JS heap in use after a full garbage collection, and array buffer memory where told. */
-async function heapAfter(page) {
-  const cdp = await page.context().newCDPSession(page);
-  // Array buffers found dead are freed by a sweeper that runs after the collection: collect
-  // again after a pause so the count holds only what is alive.
-  await cdp.send('HeapProfiler.collectGarbage');
-  await new Promise((resolve) => setTimeout(resolve, 200));
-  await cdp.send('HeapProfiler.collectGarbage');
-  const usage = await cdp.send('Runtime.getHeapUsage');
-  await cdp.detach();
-  return { heap: usage.usedSize, buffers: usage.backingStorageSize ?? null };
-}
 
 /** Megabytes to three significant figures; under 0.01 MB (a trace buffer the run no longer holds), 0. */
 const mb = (bytes) => (bytes < 1e4 ? 0 : significant(bytes / 1e6));
