@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { presetConfig } from './config';
 import { randomChooser, simulate } from './simulation';
 import { decodeTraceBinary, encodeTraceBinary } from './traceBinary';
+import { CompactTraceReader } from './traceBinaryReader';
 import { serializeTrace } from './traceFile';
 import type { Trace } from './trace';
 
@@ -13,7 +14,8 @@ const trace = simulate(
 
 const columns = (t: Trace) => {
   const { tick, thread, op, value, replaced, flags, wall } = t.events;
-  return { tick, thread, op, value, replaced, flags, wall };
+  // Whole ticks read back as 32-bit integers: compared as numbers, whatever array holds them.
+  return { tick: Array.from(tick), thread, op, value, replaced, flags, wall };
 };
 
 describe('compact trace', () => {
@@ -68,5 +70,34 @@ describe('compact trace', () => {
       ok: false,
       message: 'compact trace version 9 is not supported (this page reads versions 1 and 2).',
     });
+  });
+
+  it('reads the same in chunks of any size as all at once, cells and wall time included', () => {
+    const withWall: Trace = {
+      ...trace,
+      events: { ...trace.events, wall: Float64Array.from(trace.events.tick, (t) => t / 3) },
+    };
+    const bytes = encodeTraceBinary(withWall);
+    const whole = decodeTraceBinary(bytes);
+    // One-byte chunks cross every column's edge; odd sizes cross byte planes mid-word.
+    for (const size of [1, 7, 333, 4096]) {
+      const reader = new CompactTraceReader();
+      for (let at = 0; at < bytes.length; at += size) {
+        expect(reader.push(bytes.subarray(at, at + size))).toBeNull();
+      }
+      expect(reader.expectedBytes).toBe(bytes.length);
+      const chunked = reader.finish();
+      if (!chunked.ok || !whole.ok) throw new Error('not read');
+      expect(columns(chunked.trace)).toEqual(columns(whole.trace));
+    }
+  });
+
+  it('refuses a wrong header as soon as it has arrived, before the columns', () => {
+    const bytes = encodeTraceBinary(trace);
+    bytes[4] = 9;
+    const reader = new CompactTraceReader();
+    expect(reader.push(bytes.subarray(0, 11))).toBeNull();
+    expect(reader.push(bytes.subarray(11, 12))).toMatch(/^compact trace version 9/);
+    expect(reader.expectedBytes).toBeNull();
   });
 });

@@ -1,27 +1,10 @@
-import { FLAG, MAX_TRACE_EVENTS } from './layout';
-import { cellOfOp, OPS, opCode } from './ops';
-import { allocEvents, type Trace, type TraceEvents } from './trace';
+import { cellOfOp } from './ops';
+import type { Trace, TraceEvents } from './trace';
+import { align4, BINARY_MAGIC, BINARY_VERSION, byteColumns, PREFIX } from './traceBinaryLayout';
+import { CompactTraceReader } from './traceBinaryReader';
 import { traceHeader, type ExportOptions, type ImportResult } from './traceFile';
-import { checkSchedule, checkTotals, readThreads } from './traceFileChecks';
-import { parseEnvelope } from './traceFileSchema';
 
-/** First bytes of a compact trace, before compression: "RLTB". */
-export const BINARY_MAGIC = 0x42544c52;
-/** The version written: 2 adds a column of cells after the flags. Version 1 files still open. */
-export const BINARY_VERSION = 2;
-const BINARY_VERSIONS_READ = [1, 2];
-/** Bytes before the header text: magic, version, header length. */
-const PREFIX = 12;
-
-const READ = opCode('read');
-const WRITE = opCode('write');
-const ADD = opCode('add');
-const CAS = opCode('cas');
-
-const align4 = (n: number) => (n + 3) & ~3;
-
-/** Bytes of the one-byte columns (thread, op, flags, and from version 2 cell), padded to 4. */
-const byteColumns = (n: number, version: number) => align4((version >= 2 ? 4 : 3) * n);
+export { BINARY_MAGIC, BINARY_VERSION } from './traceBinaryLayout';
 
 /** Ticks fit the compact int32 form when whole, non-negative and below 2^31. */
 const intTicks = (tick: TraceEvents['tick']) =>
@@ -38,18 +21,6 @@ function putPlanes(out: Uint8Array, at: number, words: Int32Array): number {
     out[at + 3 * n + i] = w >>> 24;
   }
   return at + 4 * n;
-}
-
-function getPlanes(bytes: Uint8Array, at: number, n: number): Int32Array {
-  const words = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    words[i] =
-      bytes[at + i]! |
-      (bytes[at + n + i]! << 8) |
-      (bytes[at + 2 * n + i]! << 16) |
-      (bytes[at + 3 * n + i]! << 24);
-  }
-  return words;
 }
 
 /**
@@ -101,104 +72,9 @@ export const isTraceBinary = (bytes: Uint8Array): boolean =>
   bytes.length >= PREFIX &&
   new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true) === BINARY_MAGIC;
 
-/** Read a compact trace (decompressed): a trace, or a message naming what is wrong. */
+/** Read a compact trace (decompressed, all at hand): a trace, or a message naming what is wrong. */
 export function decodeTraceBinary(bytes: Uint8Array): ImportResult {
-  const fail = (message: string): ImportResult => ({ ok: false, message });
-  if (!isTraceBinary(bytes)) return fail('This is not a compact Race Lab trace.');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const version = view.getUint32(4, true);
-  if (!BINARY_VERSIONS_READ.includes(version)) {
-    return fail(
-      `compact trace version ${version} is not supported (this page reads versions ${BINARY_VERSIONS_READ.join(' and ')}).`,
-    );
-  }
-  const textLength = view.getUint32(8, true);
-  if (PREFIX + textLength > bytes.length) return fail('the file ends inside its header.');
-  let head: Record<string, unknown>;
-  try {
-    head = JSON.parse(new TextDecoder().decode(bytes.subarray(PREFIX, PREFIX + textLength)));
-  } catch {
-    return fail('its header is not valid JSON.');
-  }
-  const n = head.events;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_TRACE_EVENTS) {
-    return fail(`events: expected a count of at most ${MAX_TRACE_EVENTS.toLocaleString('en')}`);
-  }
-  const envelope = parseEnvelope({ ...head, events: [] });
-  if (!envelope.ok) return envelope;
-  const file = envelope.value;
-  const threads = readThreads(file);
-  if (typeof threads === 'string') return fail(threads);
-  const problem = checkTotals(file, threads) ?? checkSchedule(file.schedule, threads);
-  if (problem) return fail(problem);
-  const ints = head.ticks !== 'float64';
-  const wall = head.wall === true;
-  let at = align4(PREFIX + textLength);
-  const small = byteColumns(n, version);
-  const size = at + small + 12 * n + (ints ? 0 : 8 * n) + (wall ? 8 * n : 0);
-  if (bytes.length !== size)
-    return fail(`expected ${size} bytes for ${n} events, not ${bytes.length}.`);
-  const e = allocEvents(n, wall);
-  e.thread.set(bytes.subarray(at, at + n));
-  e.op.set(bytes.subarray(at + n, at + 2 * n));
-  e.flags.set(bytes.subarray(at + 2 * n, at + 3 * n));
-  // Version 2's cells are the ops' own (cellOfOp): checked, not kept.
-  const cells = version >= 2 ? bytes.subarray(at + 3 * n, at + 4 * n) : null;
-  at += small;
-  const tickDelta = getPlanes(bytes, at, n);
-  const valueDelta = getPlanes(bytes, at + 4 * n, n);
-  const gap = getPlanes(bytes, at + 8 * n, n);
-  at += 12 * n;
-  for (let i = 0, tick = 0, value = 0; i < n; i++) {
-    value = (value + valueDelta[i]!) | 0;
-    e.value[i] = value;
-    const problem = eventProblem(e.thread[i]!, e.op[i]!, e.flags[i]!, threads.length);
-    if (problem) return fail(`events[${i}]: ${problem}`);
-    if (cells && cells[i] !== cellOfOp(e.op[i]!)) {
-      return fail(
-        `events[${i}]: a ${OPS[e.op[i]!]} touches cell ${cellOfOp(e.op[i]!)}, not ${cells[i]}`,
-      );
-    }
-    if (e.flags[i]! & FLAG.hasReplaced) e.replaced[i] = (value - gap[i]!) | 0;
-    if (ints) {
-      if (tickDelta[i]! < 0) return fail(`events[${i}].tick: ticks must not decrease`);
-      e.tick[i] = tick += tickDelta[i]!;
-    }
-  }
-  for (const column of ints ? [e.wall] : [e.tick, e.wall]) {
-    if (!column) continue;
-    for (let i = 0; i < n; i++) column[i] = view.getFloat64(at + 8 * i, true);
-    at += 8 * n;
-  }
-  if (!ints && e.tick.some((t, i) => !(t >= 0) || (i > 0 && t < e.tick[i - 1]!))) {
-    return fail('events: ticks must be non-negative and in order');
-  }
-  const trace: Trace = {
-    config: file.config,
-    threads,
-    events: e,
-    expected: file.expected,
-    final: file.final,
-    truncated: file.truncated,
-  };
-  if (file.schedule) trace.schedule = file.schedule as number[];
-  return { ok: true, trace };
-}
-
-/** What is wrong with one event's thread, op and flags, as the recorder writes them; or null. */
-function eventProblem(thread: number, op: number, flags: number, threads: number): string | null {
-  if (thread >= threads) return `no thread has id ${thread}`;
-  if (op >= OPS.length) return `unknown op code ${op}`;
-  const replaced = (flags & FLAG.hasReplaced) !== 0;
-  const casOk = (flags & FLAG.casOk) !== 0;
-  if (flags > 3) return `unknown flags ${flags}`;
-  if (op === CAS)
-    return casOk === replaced ? null : 'a cas replaces a value exactly when it succeeds';
-  if (casOk) return `only a cas succeeds or fails, not a ${OPS[op]}`;
-  if ((op === WRITE || op === ADD) !== replaced) {
-    return op === READ || !(op === WRITE || op === ADD)
-      ? `a ${OPS[op]} replaces nothing`
-      : `a ${OPS[op]} says what it replaced`;
-  }
-  return null;
+  const reader = new CompactTraceReader();
+  reader.push(bytes);
+  return reader.finish();
 }

@@ -23,7 +23,8 @@ const columns = (t: Trace) => {
   const { tick, thread, op, value, replaced, flags } = t.events;
   // `replaced` means something only where the flags say so (an unlock's is never written).
   return {
-    tick,
+    // Whole ticks read back from a compact file as 32-bit integers: compared as numbers.
+    tick: Array.from(tick),
     thread,
     op,
     value,

@@ -1,4 +1,4 @@
-import { decodeTraceBinary } from '../core/traceBinary';
+import { CompactTraceReader } from '../core/traceBinaryReader';
 import {
   MAX_TRACE_FILE_BYTES,
   parseTraceFile,
@@ -30,16 +30,15 @@ export async function readTraceBlob(
     progress(0.5);
     return parseTraceFile(text);
   }
-  const bytes = await expand(file, progress);
-  return typeof bytes === 'string' ? { ok: false, message: bytes } : decodeTraceBinary(bytes);
+  return expand(file, progress);
 }
 
-/** The gzip file's content, or why it could not be read. */
-async function expand(
-  file: Blob,
-  progress: (fraction: number) => void,
-): Promise<Uint8Array | string> {
-  const chunks: Uint8Array[] = [];
+/**
+ * The compact file, decompressed and read as it arrives: each chunk goes straight into the
+ * trace's columns and is let go, so the expanded file is never held whole.
+ */
+async function expand(file: Blob, progress: (fraction: number) => void): Promise<ImportResult> {
+  const trace = new CompactTraceReader();
   let total = 0;
   try {
     const reader = file.stream().pipeThrough(new DecompressionStream('gzip')).getReader();
@@ -47,22 +46,20 @@ async function expand(
       const { done, value } = await reader.read();
       if (done) break;
       total += value.length;
-      if (total > MAX_EXPANDED_BYTES) {
+      const problem =
+        total > MAX_EXPANDED_BYTES
+          ? `The file expands to more than ${MAX_EXPANDED_BYTES / 1e6} MB, more than any trace this page writes.`
+          : trace.push(value);
+      if (problem) {
         await reader.cancel();
-        return `The file expands to more than ${MAX_EXPANDED_BYTES / 1e6} MB, more than any trace this page writes.`;
+        return { ok: false, message: problem };
       }
-      chunks.push(value);
-      // Compact traces expand about tenfold: a guess, only for the progress bar.
-      progress(Math.min(0.95, total / (file.size * 10)));
+      // Until the header tells the size, compact traces expand about tenfold: a guess.
+      const size = trace.expectedBytes ?? file.size * 10;
+      progress(Math.min(0.95, total / size));
     }
   } catch {
-    return 'The file is not valid gzip: it may be damaged or cut short.';
+    return { ok: false, message: 'The file is not valid gzip: it may be damaged or cut short.' };
   }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
+  return trace.finish();
 }
