@@ -5,7 +5,8 @@ import type { Op } from './ops';
 import { Scheduler } from './scheduler';
 import { attemptsOf, strategyOf } from './scenarios';
 import { buildThreads, type ThreadInfo } from './threads';
-import { decodeSharedTrace, type Trace } from './trace';
+import type { Trace } from './trace';
+import { decodeSharedTrace } from './traceDecode';
 
 /** The shared buffers of a gated run: control cells and the trace its threads record into. */
 export interface GatedBuffers {

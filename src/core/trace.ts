@@ -1,5 +1,5 @@
 import type { RunConfig } from './config';
-import { CELL, FLAG, stampFlags, stampOp, stampTick, WALL_WORD, type TraceRegions } from './layout';
+import { FLAG } from './layout';
 import { OPS, type Op } from './ops';
 import type { ThreadInfo } from './threads';
 
@@ -111,71 +111,4 @@ export function eventsToList(e: TraceEvents): TraceEvent[] {
   const list: TraceEvent[] = new Array(e.length);
   for (let i = 0; i < e.length; i++) list[i] = eventAt(e, i);
   return list;
-}
-
-/** Events decoded between two progress reports. */
-const REPORT_EVERY = 1 << 19;
-
-/**
- * Read the per-thread regions of a shared trace buffer into one tick-ordered column set.
- * Each region is already in tick order, so this is a k-way merge, taken in runs: a thread
- * often races alone for a while, and its events are copied until another thread's next one
- * comes first. `progress` hears how many events are done now and then.
- */
-export function decodeSharedTrace(
-  cells: Int32Array,
-  buffer: Int32Array,
-  regions: TraceRegions,
-  progress?: (done: number, total: number) => void,
-): TraceEvents {
-  const threadCount = regions.offset.length;
-  const stride = regions.stride;
-  // Word positions of each thread's next event and of the end of its recorded ones.
-  const head = new Int32Array(threadCount);
-  const end = new Int32Array(threadCount);
-  let total = 0;
-  for (let t = 0; t < threadCount; t++) {
-    const n = Math.min(Atomics.load(cells, CELL.countBase + t), regions.capacity[t]!);
-    head[t] = regions.offset[t]! * stride;
-    end[t] = head[t]! + n * stride;
-    total += n;
-  }
-  const out = allocEvents(total, stride > WALL_WORD, true);
-  const { tick, thread, op, flags, value, replaced, wall } = out;
-  let reportAt = 0;
-  for (let i = 0; i < total;) {
-    if (progress && i >= reportAt) {
-      progress(i, total);
-      reportAt = i + REPORT_EVERY;
-    }
-    // Stamps compare in tick order: the smallest head is next, the second smallest bounds its run.
-    let best = -1;
-    let bestStamp = 0x7fffffff;
-    let second = 0x7fffffff;
-    for (let t = 0; t < threadCount; t++) {
-      if (head[t]! >= end[t]!) continue;
-      const stamp = buffer[head[t]!]!;
-      if (stamp < bestStamp) {
-        second = bestStamp;
-        bestStamp = stamp;
-        best = t;
-      } else if (stamp < second) second = stamp;
-    }
-    let at = head[best]!;
-    const stop = end[best]!;
-    do {
-      const stamp = buffer[at]!;
-      tick[i] = stampTick(stamp);
-      thread[i] = best;
-      op[i] = stampOp(stamp);
-      flags[i] = stampFlags(stamp);
-      value[i] = buffer[at + 1]!;
-      replaced[i] = buffer[at + 2]!;
-      if (wall) wall[i] = buffer[at + WALL_WORD]! / 1000;
-      i++;
-      at += stride;
-    } while (at < stop && buffer[at]! < second);
-    head[best] = at;
-  }
-  return out;
 }

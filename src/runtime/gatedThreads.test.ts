@@ -9,7 +9,8 @@ import { randomChooser, replayChooser, Simulation, simulate } from '../core/simu
 import { STRATEGY_IDS, type StrategyId } from '../core/strategies';
 import { leafThreadRunner, type LeafThreadRunner } from '../workers/testing/nodeThreads';
 import { flatConfig as flat } from '../core/testing/configs';
-import { decodeSharedTrace, eventsToList, type Trace } from '../core/trace';
+import { eventsToList, type Trace } from '../core/trace';
+import { decodeSharedTrace } from '../core/traceDecode';
 
 let runInThread: LeafThreadRunner;
 beforeAll(async () => {

@@ -8,7 +8,8 @@ import { STOP_CHECK_EVERY } from '../core/leaf';
 import { opCode, type Op } from '../core/ops';
 import { leafThreadRunner, type LeafThreadRunner } from './testing/nodeThreads';
 import { flatConfig as flat } from '../core/testing/configs';
-import { decodeSharedTrace, type TraceEvents } from '../core/trace';
+import type { TraceEvents } from '../core/trace';
+import { decodeSharedTrace } from '../core/traceDecode';
 
 let runInThread: LeafThreadRunner;
 beforeAll(async () => {

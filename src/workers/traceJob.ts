@@ -1,5 +1,6 @@
 import { accountRun } from '../core/scenarioBooks';
-import { decodeSharedTrace, type Trace } from '../core/trace';
+import type { Trace } from '../core/trace';
+import { decodeSharedTrace } from '../core/traceDecode';
 import { buildModelColumns } from '../timeline/modelColumns';
 import type { ProcessAnswer, TraceInput, TraceProgress } from './traceApi';
 import { readTraceBlob } from './traceBlob';
