@@ -1,6 +1,6 @@
 import { allocFindings, type FindingTable } from './findingTable';
 import type { CounterHistory } from './history';
-import { lowerBound } from './sortedSearch';
+import { EventRanks } from './eventRanks';
 import type { TraceEvents } from './trace';
 
 /** How far past the read's stamp to look for its source: stamps are only ever slightly off. */
@@ -102,11 +102,10 @@ export function buildFindings(
   // places per event: the findings are a few of millions of events), kept in `to` until
   // the finding's range is worked out.
   const place = table.to.fill(-1);
+  const ranks = new EventRanks(indices, events.length);
   for (let p = 0; p < history.index.length; p++) {
-    const w = history.index[p]!;
-    if (erasedByWrite(events, w) === 0) continue;
-    const k = lowerBound(indices, w);
-    if (indices[k] === w) place[k] = p;
+    const k = ranks.rank(history.index[p]!);
+    if (k >= 0) place[k] = p;
   }
   const blocks = historyBlocks(events, history);
   for (let k = 0; k < indices.length; k++) {
