@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountTrace } from './accounting';
 import { erasedAt, erasedInOrder, findingList } from './findingTable';
 import type { Accounting } from './accounting';
-import type { Trace } from './trace';
+import { tickColumn, type Trace } from './trace';
 
 /** The findings as plain objects, erased writes as an array, to compare with literals. */
 const list = (acc: Accounting, trace: Trace) =>
@@ -215,8 +215,7 @@ describe('accountTrace', () => {
       [1, 'write', 4, 3],
     ]);
     // The second write is stamped first, without reordering the columns.
-    trace.events.tick[1] = 3;
-    trace.events.tick[3] = 2;
+    trace.events.tick = Float64Array.of(0, 3, 2, 2);
     const acc = accountTrace(trace);
     expect(Array.from(acc.history.index)).toEqual([3, 1]);
     expect(acc.problems[0]).toMatch(/do not chain/);
@@ -225,8 +224,9 @@ describe('accountTrace', () => {
   it('accepts columns that are not in tick order', () => {
     const trace = twoReaders();
     // Reverse the stamps of the two writes without reordering the columns.
-    trace.events.tick[2] = 3;
-    trace.events.tick[3] = 2;
+    const tick = Float64Array.from(tickColumn(trace.events));
+    [tick[2], tick[3]] = [3, 2];
+    trace.events.tick = tick;
     const acc = accountTrace(trace);
     expect(acc.balanced).toBe(true);
     expect(acc.lost).toBe(1);

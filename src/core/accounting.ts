@@ -28,9 +28,11 @@ export function accountTrace(trace: Trace): Accounting {
   let writes = 0;
   let staleCount = 0;
   let lost = 0;
+  // Ticks that are each event's index are in order already.
+  const tick = e.tick;
   let sorted = true;
   for (let i = 0; i < n; i++) {
-    if (i > 0 && e.tick[i]! < e.tick[i - 1]!) sorted = false;
+    if (tick && i > 0 && tick[i]! < tick[i - 1]!) sorted = false;
     const op = e.op[i]!;
     if (op === READ) lastRead[e.thread[i]!] = i;
     if (!(e.flags[i]! & FLAG.hasReplaced)) continue;

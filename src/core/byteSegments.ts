@@ -22,19 +22,20 @@ export const copyInto =
   (chunk, from, to, at) =>
     column.set(chunk.subarray(from, to), at);
 
+/** Takes byte plane `plane` of 32-bit words into its byte of each word of `bytes`. */
+export const planeInto =
+  (bytes: Uint8Array, plane: number): Segment['take'] =>
+  (chunk, from, to, at) => {
+    for (let i = from, b = 4 * at + plane; i < to; i++, b += 4) bytes[b] = chunk[i]!;
+  };
+
 /**
  * Four byte planes of `n` 32-bit words (all the low bytes, then the next…), each byte into its
- * word of `column`, little-endian; skipped where there is no column.
+ * word of `column`, little-endian.
  */
-export function planes(column: ArrayBufferView | null, n: number): Part[] {
-  if (!column) return [[4 * n, skip]];
+export function planes(column: ArrayBufferView, n: number): Part[] {
   const bytes = bytesOf(column);
-  return [0, 1, 2, 3].map((plane): Part => [
-    n,
-    (chunk, from, to, at) => {
-      for (let i = from, b = 4 * at + plane; i < to; i++, b += 4) bytes[b] = chunk[i]!;
-    },
-  ]);
+  return [0, 1, 2, 3].map((plane): Part => [n, planeInto(bytes, plane)]);
 }
 
 /** `parts` as one array of `length` bytes (the one part itself when there is one). */

@@ -5,7 +5,7 @@ import { findingList } from './findingTable';
 import { toChromeTrace, type ChromeTraceEvent } from './chromeTrace';
 import { presetConfig } from './config';
 import { racyTrace, simulatedTrace, withWall } from './testing/traceFixtures';
-import type { Trace } from './trace';
+import { tickColumn, type Trace } from './trace';
 
 /** The export as a viewer would read it: through JSON text. */
 const exported = (trace: Trace): ChromeTraceEvent[] => {
@@ -100,7 +100,7 @@ describe('toChromeTrace', () => {
 
   it('keeps slices on one track from overlapping when stamps are closer than 1 µs', () => {
     const base = racyTrace();
-    const tick = base.events.tick.map((t) => t / 4);
+    const tick = Float64Array.from(tickColumn(base.events), (t) => t / 4);
     const quarter = { ...base, events: { ...base.events, tick } };
     // Each write's slice ends where its thread's next access begins.
     expect(phase(exported(quarter), 'X').map((e) => e.dur)).toEqual([0.5, 0.75]);

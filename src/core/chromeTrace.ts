@@ -4,7 +4,7 @@ import { erasedInOrder } from './findingTable';
 import { FLAG } from './layout';
 import { OPS } from './ops';
 import { threadLabel } from './threads';
-import type { Trace } from './trace';
+import { tickAt, type Trace } from './trace';
 
 /** One entry of `traceEvents` in the Chrome Trace Event Format. */
 export interface ChromeTraceEvent {
@@ -43,7 +43,7 @@ function timestamps(trace: Trace): { ts: Float64Array; clock: 'wall' | 'tick' } 
   const e = trace.events;
   const ts = new Float64Array(e.length);
   const wall = e.wall !== null && e.wall.every((w) => w >= 0) ? e.wall : null;
-  for (let i = 0; i < e.length; i++) ts[i] = wall ? Math.round(wall[i]! * 1000) : e.tick[i]!;
+  for (let i = 0; i < e.length; i++) ts[i] = wall ? Math.round(wall[i]! * 1000) : tickAt(e, i);
   return { ts, clock: wall ? 'wall' : 'tick' };
 }
 

@@ -39,8 +39,7 @@ export class EventLog {
   /** A copy of the events so far as trace columns, ticks 0, 1, 2, … */
   toEvents(): TraceEvents {
     const n = this.size;
-    const out = allocEvents(n, false);
-    for (let i = 0; i < n; i++) out.tick[i] = i;
+    const out = allocEvents(n, false, 'index');
     out.thread.set(this.thread.subarray(0, n));
     out.op.set(this.op.subarray(0, n));
     out.value.set(this.value.subarray(0, n));

@@ -16,14 +16,16 @@ function jitteredRun(seed: number, workers: number, jitter: number, offset: numb
   const e = trace.events;
   const random = seededRandom(seed);
   const moved = (v: number) => (v === 0 ? 0 : v + offset);
+  const tick = new Float64Array(e.length);
+  e.tick = tick;
   for (let i = 0; i < e.length; i++) {
-    e.tick[i] = i + Math.floor(random() * jitter);
+    tick[i] = i + Math.floor(random() * jitter);
     e.value[i] = moved(e.value[i]!);
     e.replaced[i] = moved(e.replaced[i]!);
   }
   const writes = Int32Array.from(e.flags.keys())
     .filter((i) => (e.flags[i]! & FLAG.hasReplaced) !== 0)
-    .sort((a, b) => e.tick[a]! - e.tick[b]! || a - b);
+    .sort((a, b) => tick[a]! - tick[b]! || a - b);
   return { trace: { ...trace, final: moved(trace.final) }, writes };
 }
 

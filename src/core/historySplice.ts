@@ -1,6 +1,6 @@
 import { SplicedChain } from './splicedChain';
 import { inTickOrder } from './tickOrder';
-import type { TraceEvents } from './trace';
+import { tickAt, type TraceEvents } from './trace';
 
 /** The writes a walk along the chain left, taken by the value they replaced. */
 export interface UnplacedWrites {
@@ -56,7 +56,7 @@ export function spliceCycles(
       if (placed.has(w)) continue;
       const from = events.replaced[w]!;
       // After the latest visit of `from` stamped before this write; else the earliest visit.
-      const tick = events.tick[w]!;
+      const tick = tickAt(events, w);
       let latest = -1;
       let earliest = -1;
       const consider = (node: number) => {

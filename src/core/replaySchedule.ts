@@ -6,7 +6,7 @@ import { Simulation } from './simulation';
 import { strategyOf } from './scenarios';
 import { type Strategy, type ThreadState } from './strategies';
 import { leafIds } from './threads';
-import type { Trace, TraceEvents } from './trace';
+import { tickAt, type Trace, type TraceEvents } from './trace';
 
 const READ = opCode('read');
 const LOCK = opCode('lock');
@@ -114,7 +114,7 @@ export function scheduleFromTrace(trace: Trace): { schedule: number[]; exact: bo
     for (const id of enabled) {
       const i = queues[id]![next[id]!];
       if (i === undefined) continue;
-      const tick = e.tick[i]!;
+      const tick = tickAt(e, i);
       if (tick < fallbackTick) [fallback, fallbackTick] = [id, tick];
       const counter = sim.counter();
       const p = predict(strategy, sim.state(id), counter, config.increments);

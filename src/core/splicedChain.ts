@@ -1,4 +1,4 @@
-import type { TraceEvents } from './trace';
+import { tickAt, type TraceEvents } from './trace';
 
 /**
  * The chain as a linked list that takes insertions. Node 0 is the initial state, node k
@@ -18,7 +18,7 @@ export class SplicedChain {
   tickOf(node: number): number {
     if (node === 0) return -Infinity;
     const c = this.chain.length;
-    return this.events.tick[node <= c ? this.chain[node - 1]! : this.spliced[node - c - 1]!]!;
+    return tickAt(this.events, node <= c ? this.chain[node - 1]! : this.spliced[node - c - 1]!);
   }
 
   /** A new node for `event` right after node `at`; its number. */

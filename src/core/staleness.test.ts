@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { CounterHistory } from './history';
 import { historyBlocks, readSource } from './staleness';
-import { allocEvents, type TraceEvents } from './trace';
+import { allocEvents, tickAt, type TraceEvents } from './trace';
 
 /** readSource's answer found by walking back place by place, without blocks. */
 function walkBack(
@@ -16,7 +16,7 @@ function walkBack(
   let pastRead = 0;
   let p = position - 1;
   for (; p >= 0 && pastRead <= 64; p--) {
-    const tick = e.tick[history.index[p]!]!;
+    const tick = tickAt(e, history.index[p]!);
     if (e.value[history.index[p]!] === readValue) {
       if (tick < readTick) return p;
       closestAfter = p;
@@ -34,11 +34,12 @@ function history(size: number, seed: number): { events: TraceEvents; history: Co
   let state = seed >>> 0 || 1;
   const random = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
   const events = allocEvents(size, false);
+  const tick = events.tick!;
   let v = 0;
   for (let p = 0; p < size; p++) {
     v = random() < 0.05 ? Math.max(0, v - Math.floor(random() * 40)) : v + 1;
     events.value[p] = v;
-    events.tick[p] = p + Math.floor(random() * 8) - 4;
+    tick[p] = p + Math.floor(random() * 8) - 4;
   }
   const index = Int32Array.from({ length: size }, (_, p) => p);
   return { events, history: { index, consistent: true } };

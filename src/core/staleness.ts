@@ -1,7 +1,7 @@
 import { allocFindings, type FindingTable } from './findingTable';
 import type { CounterHistory } from './history';
 import { EventRanks } from './eventRanks';
-import type { TraceEvents } from './trace';
+import { tickAt, type TraceEvents } from './trace';
 
 /** How far past the read's stamp to look for its source: stamps are only ever slightly off. */
 const LOOKBACK = 64;
@@ -30,10 +30,12 @@ export function historyBlocks(events: TraceEvents, history: CounterHistory): His
     maxValue: new Int32Array(count).fill(-0x80000000),
   };
   const { minTick, minValue, maxValue } = blocks;
+  const ticks = events.tick;
   for (let p = 0; p < size; p++) {
     const b = p >> BLOCK_SHIFT;
-    const tick = events.tick[history.index[p]!]!;
-    const value = events.value[history.index[p]!]!;
+    const w = history.index[p]!;
+    const tick = ticks ? ticks[w]! : w;
+    const value = events.value[w]!;
     if (tick < minTick[b]!) minTick[b] = tick;
     if (value < minValue[b]!) minValue[b] = value;
     if (value > maxValue[b]!) maxValue[b] = value;
@@ -71,7 +73,7 @@ export function readSource(
       }
     }
     const w = history.index[p]!;
-    const tick = events.tick[w]!;
+    const tick = tickAt(events, w);
     if (events.value[w] === readValue) {
       if (tick < readTick) return p;
       closestAfter = p;
@@ -115,7 +117,7 @@ export function buildFindings(
     const source =
       read < 0 || at < 0
         ? -2
-        : readSource(events, history, at, events.value[read]!, events.tick[read]!, blocks);
+        : readSource(events, history, at, events.value[read]!, tickAt(events, read), blocks);
     table.index[k] = index;
     table.thread[k] = events.thread[index]!;
     table.read[k] = read < 0 ? -1 : read;

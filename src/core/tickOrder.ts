@@ -1,11 +1,11 @@
 import { FLAG } from './layout';
-import type { TraceEvents } from './trace';
+import { tickAt, type TraceEvents } from './trace';
 
 /** Compares event indices by order stamp, ties in event order: how writes are taken in turn. */
 export const byTick =
   (events: TraceEvents) =>
   (a: number, b: number): number =>
-    events.tick[a]! - events.tick[b]! || a - b;
+    tickAt(events, a) - tickAt(events, b) || a - b;
 
 /**
  * Event indices `some` (of `total` writes) in tick order. When they are many, gathered by a
@@ -20,7 +20,7 @@ export function inTickOrder(events: TraceEvents, some: number[], total: number):
   let sorted = true;
   for (let i = 0; i < events.length; i++) {
     if (!mark[i]) continue;
-    if (ordered.length > 0 && events.tick[i]! < events.tick[ordered.at(-1)!]!) sorted = false;
+    if (ordered.length > 0 && tickAt(events, i) < tickAt(events, ordered.at(-1)!)) sorted = false;
     ordered.push(i);
   }
   return sorted ? ordered : ordered.sort(byTick(events));
@@ -32,7 +32,7 @@ export function writesInTickOrder(events: TraceEvents, into: Int32Array): Int32A
   let sorted = true;
   for (let i = 0; i < events.length; i++) {
     if (!(events.flags[i]! & FLAG.hasReplaced)) continue;
-    if (k > 0 && events.tick[i]! < events.tick[into[k - 1]!]!) sorted = false;
+    if (k > 0 && tickAt(events, i) < tickAt(events, into[k - 1]!)) sorted = false;
     into[k++] = i;
   }
   const order = into.subarray(0, k);

@@ -9,8 +9,12 @@ import type { ThreadInfo } from './threads';
  */
 export interface TraceEvents {
   length: number;
-  /** Order stamps; a run's are whole numbers and fit a Uint32Array, at half the bytes. */
-  tick: Float64Array | Uint32Array;
+  /**
+   * Order stamps. Null where each event's stamp is its index, 0, 1, 2, … (a run that recorded
+   * every stamp it took, a simulation's steps): no column then, four bytes an access saved;
+   * tickAt reads either form. Whole stamps fit a Uint32Array, at half the bytes.
+   */
+  tick: Float64Array | Uint32Array | null;
   thread: Uint8Array;
   /** Index into OPS. */
   op: Uint8Array;
@@ -60,11 +64,18 @@ export function inProgress(trace: Trace): Trace {
   return { ...trace, expected: written };
 }
 
-/** Allocate empty columns for `n` events; `wholeTicks` for stamps known to fit 32 bits. */
-export function allocEvents(n: number, withWall: boolean, wholeTicks = false): TraceEvents {
+/** How a trace keeps its ticks: any numbers, whole numbers (32 bits), or each its index (none). */
+export type TickColumn = 'float' | 'whole' | 'index';
+
+/** Allocate empty columns for `n` events, with ticks kept as `ticks` says. */
+export function allocEvents(
+  n: number,
+  withWall: boolean,
+  ticks: TickColumn = 'float',
+): TraceEvents {
   return {
     length: n,
-    tick: wholeTicks ? new Uint32Array(n) : new Float64Array(n),
+    tick: ticks === 'index' ? null : ticks === 'whole' ? new Uint32Array(n) : new Float64Array(n),
     thread: new Uint8Array(n),
     op: new Uint8Array(n),
     value: new Int32Array(n),
@@ -74,10 +85,30 @@ export function allocEvents(n: number, withWall: boolean, wholeTicks = false): T
   };
 }
 
+/** The order stamp of event `i` (hot loops read `tick ? tick[i] : i` themselves). */
+export const tickAt = (e: Pick<TraceEvents, 'tick'>, i: number): number =>
+  e.tick ? e.tick[i]! : i;
+
+/** The ticks as a column, made where they are each event's index (exports, tests). */
+export function tickColumn(e: Pick<TraceEvents, 'tick' | 'length'>): Float64Array | Uint32Array {
+  if (e.tick) return e.tick;
+  const tick = new Uint32Array(e.length);
+  for (let i = 0; i < tick.length; i++) tick[i] = i;
+  return tick;
+}
+
+/** `tick`, or null when it holds each event's index: the form traces keep those ticks in. */
+export function withoutIndexTicks(
+  tick: Float64Array | Uint32Array,
+): Float64Array | Uint32Array | null {
+  for (let i = 0; i < tick.length; i++) if (tick[i] !== i) return tick;
+  return null;
+}
+
 /** The event at index `i` as a plain object. */
 export function eventAt(e: TraceEvents, i: number): TraceEvent {
   const op = OPS[e.op[i]!]!;
-  const event: TraceEvent = { tick: e.tick[i]!, thread: e.thread[i]!, op, value: e.value[i]! };
+  const event: TraceEvent = { tick: tickAt(e, i), thread: e.thread[i]!, op, value: e.value[i]! };
   if (e.flags[i]! & FLAG.hasReplaced) event.replaced = e.replaced[i]!;
   if (op === 'cas') event.ok = (e.flags[i]! & FLAG.casOk) !== 0;
   if (e.wall && e.wall[i]! >= 0) event.wall = e.wall[i]!;
@@ -90,9 +121,10 @@ export function eventsFromList(list: readonly TraceEvent[]): TraceEvents {
     .map((e, i) => [e, i] as const)
     .sort((a, b) => a[0].tick - b[0].tick || a[1] - b[1]);
   const withWall = list.some((e) => e.wall !== undefined);
-  const out = allocEvents(sorted.length, withWall);
+  const out = allocEvents(sorted.length, withWall, 'index');
+  const tick = new Float64Array(sorted.length);
   sorted.forEach(([e], i) => {
-    out.tick[i] = e.tick;
+    tick[i] = e.tick;
     out.thread[i] = e.thread;
     out.op[i] = OPS.indexOf(e.op);
     out.value[i] = e.value;
@@ -103,7 +135,7 @@ export function eventsFromList(list: readonly TraceEvent[]): TraceEvents {
       (e.op === 'cas' && e.ok !== false && hasReplaced ? FLAG.casOk : 0);
     if (out.wall) out.wall[i] = e.wall ?? -1;
   });
-  return out;
+  return { ...out, tick: withoutIndexTicks(tick) };
 }
 
 /** All events as plain objects, in order. */

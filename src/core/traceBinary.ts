@@ -1,14 +1,12 @@
 import { cellOfOp } from './ops';
-import type { Trace, TraceEvents } from './trace';
+import { tickAt, type Trace, type TraceEvents } from './trace';
 import { align4, BINARY_MAGIC, BINARY_VERSION, byteColumns, PREFIX } from './traceBinaryLayout';
 import { CompactTraceReader } from './traceBinaryReader';
 import { traceHeader, type ExportOptions, type ImportResult } from './traceFile';
 
-export { BINARY_MAGIC, BINARY_VERSION } from './traceBinaryLayout';
-
-/** Ticks fit the compact int32 form when whole, non-negative and below 2^31. */
+/** Ticks fit the compact int32 form when whole, non-negative and below 2^31 (indices do). */
 const intTicks = (tick: TraceEvents['tick']) =>
-  tick.every((t) => Number.isInteger(t) && t >= 0 && t <= 0x7fffffff);
+  !tick || tick.every((t) => Number.isInteger(t) && t >= 0 && t <= 0x7fffffff);
 
 /** Write `words` as four byte planes (all low bytes, then the next…): deltas compress well. */
 function putPlanes(out: Uint8Array, at: number, words: Int32Array): number {
@@ -53,7 +51,8 @@ export function encodeTraceBinary(
   for (let i = 0; i < n; i++) out[at + 3 * n + i] = cellOfOp(e.op[i]!);
   at += small;
   const delta = new Int32Array(n);
-  if (ints) for (let i = 0; i < n; i++) delta[i] = e.tick[i]! - (i > 0 ? e.tick[i - 1]! : 0);
+  if (ints)
+    for (let i = 0; i < n; i++) delta[i] = i > 0 ? tickAt(e, i) - tickAt(e, i - 1) : tickAt(e, 0);
   at = putPlanes(out, at, delta);
   for (let i = 0; i < n; i++) delta[i] = e.value[i]! - (i > 0 ? e.value[i - 1]! : 0);
   at = putPlanes(out, at, delta);

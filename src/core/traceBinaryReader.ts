@@ -1,7 +1,16 @@
 import { FLAG } from './layout';
 import { cellOfOp, OPS } from './ops';
 import { allocEvents, type Trace, type TraceEvents } from './trace';
-import { bytesOf, concat, copyInto, planes, skip, type Part, type Segment } from './byteSegments';
+import {
+  bytesOf,
+  concat,
+  copyInto,
+  planeInto,
+  planes,
+  skip,
+  type Part,
+  type Segment,
+} from './byteSegments';
 import {
   byteColumns,
   eventProblem,
@@ -35,6 +44,8 @@ export class CompactTraceReader {
   private badCell = -1;
   private badCellGiven = 0;
   private failure: string | null = null;
+  /** Whole ticks as they arrive, as differences: made only when they are not the indices. */
+  private tickDeltas: Uint32Array | null = null;
 
   /** Bytes the whole file has, once its header is read. */
   get expectedBytes(): number | null {
@@ -83,7 +94,8 @@ export class CompactTraceReader {
       return fail(`expected ${size} bytes for ${n} events, not ${this.received}.`);
     }
     // Values and ticks arrived as differences, replaced values as gaps below the value.
-    const { tick, thread, op, flags, value, replaced } = e;
+    const { thread, op, flags, value, replaced } = e;
+    const tick = layout.ints ? this.tickDeltas : e.tick;
     for (let i = 0, sum = 0, t = 0; i < n; i++) {
       value[i] = sum = (sum + value[i]!) | 0;
       const problem = eventProblem(thread[i]!, op[i]!, flags[i]!, threads.length);
@@ -93,20 +105,20 @@ export class CompactTraceReader {
         return fail(`events[${i}]: a ${OPS[op[i]!]} touches cell ${own}, not ${this.badCellGiven}`);
       }
       replaced[i] = flags[i]! & FLAG.hasReplaced ? (sum - replaced[i]!) | 0 : 0;
-      if (layout.ints) {
+      if (layout.ints && tick) {
         const delta = tick[i]! | 0;
         if (delta < 0) return fail(`events[${i}].tick: ticks must not decrease`);
         tick[i] = t += delta;
       }
     }
-    if (!layout.ints && tick.some((t, i) => !(t >= 0) || (i > 0 && t < tick[i - 1]!))) {
+    if (!layout.ints && tick?.some((t, i) => !(t >= 0) || (i > 0 && t < tick[i - 1]!))) {
       return fail('events: ticks must be non-negative and in order');
     }
     const { file } = layout;
     const trace: Trace = {
       config: file.config,
       threads,
-      events: e,
+      events: { ...e, tick },
       expected: file.expected,
       final: file.final,
       truncated: file.truncated,
@@ -118,7 +130,7 @@ export class CompactTraceReader {
   /** The header is read: make the columns, and the segments that fill them. */
   private start(layout: BinaryLayout): void {
     const { n, version, ints, wall } = layout;
-    const e = allocEvents(n, wall, ints);
+    const e = allocEvents(n, wall, ints ? 'index' : 'float');
     this.layout = layout;
     this.events = e;
     const parts: Part[] = [
@@ -128,8 +140,9 @@ export class CompactTraceReader {
     ];
     if (version >= 2) parts.push([n, this.checkCells(e.op)]);
     parts.push([byteColumns(n, version) - parts.length * n, skip]);
-    parts.push(...planes(ints ? e.tick : null, n), ...planes(e.value, n), ...planes(e.replaced, n));
-    if (!ints) parts.push([8 * n, copyInto(bytesOf(e.tick))]);
+    parts.push(...(ints ? this.tickPlanes(n) : [[4 * n, skip] as Part]));
+    parts.push(...planes(e.value, n), ...planes(e.replaced, n));
+    if (e.tick) parts.push([8 * n, copyInto(bytesOf(e.tick))]);
     if (e.wall) parts.push([8 * n, copyInto(bytesOf(e.wall))]);
     let start = layout.columnsAt;
     this.segments = parts.map(([length, take]) => ({ start, end: (start += length), take }));
@@ -144,6 +157,28 @@ export class CompactTraceReader {
       const to = Math.min(s.end, end);
       s.take(chunk, from - at, to - at, from - s.start);
     }
+  }
+
+  /**
+   * Whole ticks' byte planes. While they are each event's index (a difference of 1 from the
+   * first, 0), they are checked as they arrive, not kept: the trace keeps no column for them.
+   * At the first that is not, the column is made, holding the differences of the bytes so far.
+   */
+  private tickPlanes(n: number): Part[] {
+    return [0, 1, 2, 3].map((plane): Part => [
+      n,
+      (chunk, from, to, at) => {
+        if (!this.tickDeltas) {
+          let i = from;
+          const one = plane === 0 ? 1 : 0;
+          while (i < to && chunk[i] === (at + i - from === 0 ? 0 : one)) i++;
+          if (i === to) return;
+          this.tickDeltas = new Uint32Array(n).fill(1);
+          this.tickDeltas[0] = 0;
+        }
+        planeInto(bytesOf(this.tickDeltas), plane)(chunk, from, to, at);
+      },
+    ]);
   }
 
   /** Version 2's cells are the ops' own (cellOfOp): checked as they arrive, not kept. */

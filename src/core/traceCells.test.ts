@@ -24,7 +24,7 @@ const columns = (t: Trace) => {
   // `replaced` means something only where the flags say so (an unlock's is never written).
   return {
     // Whole ticks read back from a compact file as 32-bit integers: compared as numbers.
-    tick: Array.from(tick),
+    tick: tick && Array.from(tick),
     thread,
     op,
     value,

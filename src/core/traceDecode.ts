@@ -34,8 +34,9 @@ export function decodeSharedTrace(
     heads.end[t] = heads.head[t]! + n * stride;
     heads.total += n;
   }
-  const out = allocEvents(heads.total, stride > WALL_WORD, true);
   const first = denseFrom(buffer, heads, stride);
+  // Dense stamps from 0 are each event's index: the trace needs no column of them.
+  const out = allocEvents(heads.total, stride > WALL_WORD, first === 0 ? 'index' : 'whole');
   if (first >= 0) scatter(buffer, heads, stride, first, out, progress);
   else merge(buffer, heads, stride, out, progress);
   return out;
@@ -77,7 +78,7 @@ function scatter(
         const stamp = buffer[at]!;
         const tickAt = stampTick(stamp);
         const i = tickAt - first;
-        tick[i] = tickAt;
+        if (tick) tick[i] = tickAt;
         thread[i] = t;
         op[i] = stampOp(stamp);
         flags[i] = stampFlags(stamp);
@@ -102,7 +103,9 @@ function merge(
   progress?: (done: number, total: number) => void,
 ): void {
   const threadCount = head.length;
-  const { tick, thread, op, flags, value, replaced, wall } = out;
+  const { thread, op, flags, value, replaced, wall } = out;
+  // Stamps with gaps are kept: they are not the events' indices.
+  const tick = out.tick!;
   let reportAt = 0;
   for (let i = 0; i < total;) {
     if (progress && i >= reportAt) {

@@ -1,6 +1,6 @@
 import { FLAG } from './layout';
 import { cellOfOp, OPS, opCode } from './ops';
-import { allocEvents, type TraceEvents } from './trace';
+import { allocEvents, withoutIndexTicks, type TraceEvents } from './trace';
 
 const CAS = opCode('cas');
 /** Ops that always say what they replaced; a cas does only when it succeeded. */
@@ -34,7 +34,8 @@ export function readEvents(
   withCells: boolean,
 ): EventsResult {
   const n = list.length;
-  const out = allocEvents(n, false);
+  const out = allocEvents(n, false, 'index');
+  const ticks = new Float64Array(n);
   let wall: Float64Array | null = null;
   let sorted = true;
   let i = 0;
@@ -74,7 +75,7 @@ export function readEvents(
       wall ??= new Float64Array(n).fill(-1);
       wall[i] = ev.wall;
     }
-    out.tick[i] = tick;
+    ticks[i] = tick;
     out.thread[i] = thread;
     out.op[i] = code;
     out.value[i] = value;
@@ -83,10 +84,11 @@ export function readEvents(
       // A cas that replaced a value is a successful one: the recorder writes them together.
       out.flags[i] = FLAG.hasReplaced | (code === CAS ? FLAG.casOk : 0);
     }
-    if (i > 0 && tick < out.tick[i - 1]!) sorted = false;
+    if (i > 0 && tick < ticks[i - 1]!) sorted = false;
   }
   out.wall = wall;
-  return { ok: true, events: sorted ? out : sortByTick(out) };
+  out.tick = withoutIndexTicks(ticks);
+  return { ok: true, events: sorted ? out : sortByTick(out, ticks) };
 }
 
 /** Why an event's `cell` is wrong for its op (code): the lock's ops touch 1, the rest 0. */
@@ -113,12 +115,13 @@ function replacedProblem(op: string, hasReplaced: boolean, ok: unknown): [string
 }
 
 /** The same events ordered by tick; equal ticks keep file order, as eventsFromList does. */
-function sortByTick(e: TraceEvents): TraceEvents {
+function sortByTick(e: TraceEvents, ticks: Float64Array): TraceEvents {
   const order = Array.from({ length: e.length }, (_, i) => i);
-  order.sort((a, b) => e.tick[a]! - e.tick[b]! || a - b);
-  const out = allocEvents(e.length, e.wall !== null);
+  order.sort((a, b) => ticks[a]! - ticks[b]! || a - b);
+  const out = allocEvents(e.length, e.wall !== null, 'index');
+  const sortedTicks = new Float64Array(e.length);
   order.forEach((from, to) => {
-    out.tick[to] = e.tick[from]!;
+    sortedTicks[to] = ticks[from]!;
     out.thread[to] = e.thread[from]!;
     out.op[to] = e.op[from]!;
     out.value[to] = e.value[from]!;
@@ -126,5 +129,5 @@ function sortByTick(e: TraceEvents): TraceEvents {
     out.flags[to] = e.flags[from]!;
     if (out.wall) out.wall[to] = e.wall![from]!;
   });
-  return out;
+  return { ...out, tick: withoutIndexTicks(sortedTicks) };
 }

@@ -2,7 +2,7 @@ import { FLAG } from '../layout';
 import { presetConfig, type RunConfig } from '../config';
 import { randomChooser, simulate } from '../simulation';
 import { buildThreads } from '../threads';
-import { eventsFromList, type Trace, type TraceEvent, type TraceEvents } from '../trace';
+import { eventsFromList, tickAt, type Trace, type TraceEvent, type TraceEvents } from '../trace';
 
 /**
  * Two workers × two racy increments, written out by hand: worker 2 reads 0 before worker 1's
@@ -59,7 +59,7 @@ export function firstDifference(a: TraceEvents, b: TraceEvents): number {
   if ((a.wall === null) !== (b.wall === null)) return 0;
   for (let i = 0; i < a.length; i++) {
     if (
-      a.tick[i] !== b.tick[i] ||
+      tickAt(a, i) !== tickAt(b, i) ||
       a.thread[i] !== b.thread[i] ||
       a.op[i] !== b.op[i] ||
       a.value[i] !== b.value[i] ||
