@@ -1,5 +1,5 @@
 import { paletteFor, type Palette } from './hooks';
-import { KINDS } from './kinds';
+import { KINDS, maskBitAt } from './kinds';
 import type { Geometry } from './layout';
 import { baseKind, lowerKind, rangeMasks, upperKind } from './lod';
 import type { TimelineModel } from './model';
@@ -77,6 +77,8 @@ function paintMarks(ctx: CanvasRenderingContext2D, props: CanvasProps, palette: 
   const width = starts.length - 1;
   const lanes = model.lanes;
   const thread = model.trace.events.thread;
+  const { kind, clobbered } = model;
+  const bitAt = (i: number) => maskBitAt(kind, clobbered, i);
   const masks = new Uint8Array(lanes);
   const runKind = new Int8Array(lanes * ROWS).fill(-1);
   const runStart = new Int32Array(lanes * ROWS);
@@ -95,7 +97,7 @@ function paintMarks(ctx: CanvasRenderingContext2D, props: CanvasProps, palette: 
   for (let c = 0; c <= width; c++) {
     const a = starts[c]!;
     const b = c < width ? starts[c + 1]! : a;
-    if (c < width && a < b) rangeMasks(model.masks, thread, model.bits, a, b, masks);
+    if (c < width && a < b) rangeMasks(model.masks, thread, bitAt, a, b, masks);
     else masks.fill(0);
     for (let lane = 0; lane < lanes; lane++) {
       for (let row = 0; row < ROWS; row++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handTrace } from '../core/handTrace';
-import { CLOBBER_BIT, KINDS, kindAt, kindColumns } from './kinds';
+import { CLOBBER_BIT, KINDS, kindAt, kindColumns, maskBitAt } from './kinds';
 
 const trace = handTrace(2, [
   [1, 'read', 0],
@@ -30,9 +30,9 @@ describe('kinds', () => {
   });
 
   it('sets the clobber bit only on writes that erased something', () => {
-    const { bits } = kindColumns(trace.events, Int32Array.of(7));
-    expect(bits[7]).toBe((1 << 1) | CLOBBER_BIT);
-    expect(bits[2]).toBe(1 << 1);
-    expect(bits[6]).toBe(1 << 4);
+    const { kind, clobbered } = kindColumns(trace.events, Int32Array.of(7));
+    expect(maskBitAt(kind, clobbered, 7)).toBe((1 << 1) | CLOBBER_BIT);
+    expect(maskBitAt(kind, clobbered, 2)).toBe(1 << 1);
+    expect(maskBitAt(kind, clobbered, 6)).toBe(1 << 4);
   });
 });

@@ -45,23 +45,25 @@ const KIND_OF_OP = Uint8Array.from({ length: 16 }, (_, op) =>
 export const CLOBBER_BIT = 1 << 7;
 
 /**
- * kindAt for every event, and one byte per event for the level-of-detail masks: the bit of
- * its kind, plus CLOBBER_BIT on the writes at `clobbers` (event indices of the writes that
- * wiped out increments: the findings, a few among millions). One tight pass over the events.
+ * kindAt for every event, in one tight pass, and the writes at `clobbers` (event indices of the
+ * writes that wiped out increments: the findings, a few among millions) as a bit per event,
+ * 1 MB for 8,000,000 events rather than a byte each.
  */
 export function kindColumns(
   e: TraceEvents,
   clobbers: Int32Array | null,
-): { kind: Uint8Array; bits: Uint8Array } {
+): { kind: Uint8Array; clobbered: Uint32Array } {
   const { op, flags } = e;
   const kind = new Uint8Array(e.length);
-  const bits = new Uint8Array(e.length);
   for (let i = 0; i < kind.length; i++) {
     const code = op[i]! & 15;
-    const k = code === CAS && (flags[i]! & FLAG.casOk) === 0 ? 4 : KIND_OF_OP[code]!;
-    kind[i] = k;
-    bits[i] = 1 << k;
+    kind[i] = code === CAS && (flags[i]! & FLAG.casOk) === 0 ? 4 : KIND_OF_OP[code]!;
   }
-  if (clobbers) for (let j = 0; j < clobbers.length; j++) bits[clobbers[j]!]! |= CLOBBER_BIT;
-  return { kind, bits };
+  const clobbered = new Uint32Array((e.length >>> 5) + 1);
+  if (clobbers) for (const w of clobbers) clobbered[w >>> 5]! |= 1 << (w & 31);
+  return { kind, clobbered };
 }
+
+/** Event `i`'s bit in the level-of-detail masks: its kind's, plus CLOBBER_BIT on a clobber. */
+export const maskBitAt = (kind: Uint8Array, clobbered: Uint32Array, i: number): number =>
+  (1 << kind[i]!) | ((clobbered[i >>> 5]! >>> (i & 31)) & 1 ? CLOBBER_BIT : 0);

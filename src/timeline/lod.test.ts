@@ -51,13 +51,16 @@ describe('mask pyramid', () => {
     const n = 3001;
     const lanes = 5;
     const lane = Uint8Array.from({ length: n }, () => int(lanes));
-    const bits = Uint8Array.from({ length: n }, () => 1 << int(8));
-    const p = buildMaskPyramid(lane, bits, lanes);
+    const kind = Uint8Array.from({ length: n }, () => int(7));
+    const flagged = Int32Array.from({ length: n }, (_, i) => i).filter(() => int(10) === 0);
+    const bits = Uint8Array.from(kind, (k) => 1 << k);
+    for (const i of flagged) bits[i]! |= 1 << 7;
+    const p = buildMaskPyramid(lane, kind, lanes, flagged, 1 << 7);
     const out = new Uint8Array(lanes);
     for (let trial = 0; trial < 300; trial++) {
       const a = int(n);
       const b = a + int(Math.min(n - a, trial % 2 ? 40 : n) + 1);
-      rangeMasks(p, lane, bits, a, b, out);
+      rangeMasks(p, lane, (i) => bits[i]!, a, b, out);
       const expected = new Uint8Array(lanes);
       for (let i = a; i < b; i++) expected[lane[i]!]! |= bits[i]!;
       expect([...out]).toEqual([...expected]);
@@ -65,9 +68,9 @@ describe('mask pyramid', () => {
   });
 
   it('handles an empty trace', () => {
-    const p = buildMaskPyramid(new Uint8Array(0), new Uint8Array(0), 3);
+    const p = buildMaskPyramid(new Uint8Array(0), new Uint8Array(0), 3, null, 0);
     const out = new Uint8Array(3).fill(9);
-    rangeMasks(p, new Uint8Array(0), new Uint8Array(0), 0, 0, out);
+    rangeMasks(p, new Uint8Array(0), () => 0, 0, 0, out);
     expect([...out]).toEqual([0, 0, 0]);
   });
 });

@@ -62,12 +62,24 @@ export interface MaskPyramid {
   levels: Uint8Array[];
 }
 
-export function buildMaskPyramid(lane: Uint8Array, bits: Uint8Array, lanes: number): MaskPyramid {
-  const sizes = levelSizes(bits.length);
+/**
+ * The masks of events whose bit is 1 << kind, and `flagBit` besides for the few events at
+ * `flagged` (the writes that erased increments), from the kinds with no column of bits.
+ */
+export function buildMaskPyramid(
+  lane: Uint8Array,
+  kind: Uint8Array,
+  lanes: number,
+  flagged: Int32Array | null,
+  flagBit: number,
+): MaskPyramid {
+  const sizes = levelSizes(kind.length);
   const levels = sizes.map((blocks) => new Uint8Array(blocks * lanes));
   const first = levels[0];
   if (!first) return { lanes, levels };
-  for (let i = 0; i < bits.length; i++) first[(i >> BASE_SHIFT) * lanes + lane[i]!]! |= bits[i]!;
+  for (let i = 0; i < kind.length; i++)
+    first[(i >> BASE_SHIFT) * lanes + lane[i]!]! |= 1 << kind[i]!;
+  if (flagged) for (const i of flagged) first[(i >> BASE_SHIFT) * lanes + lane[i]!]! |= flagBit;
   for (let L = 1; L < levels.length; L++) {
     const below = levels[L - 1]!;
     const here = levels[L]!;
@@ -80,11 +92,11 @@ export function buildMaskPyramid(lane: Uint8Array, bits: Uint8Array, lanes: numb
   return { lanes, levels };
 }
 
-/** out[lane] = OR of the bits of that lane's events in [a, b). */
+/** out[lane] = OR of the bits (bitAt) of that lane's events in [a, b). */
 export function rangeMasks(
   p: MaskPyramid,
   lane: Uint8Array,
-  bits: Uint8Array,
+  bitAt: (i: number) => number,
   a: number,
   b: number,
   out: Uint8Array,
@@ -95,7 +107,7 @@ export function rangeMasks(
     a,
     b,
     p.levels.length,
-    (i) => (out[lane[i]!]! |= bits[i]!),
+    (i) => (out[lane[i]!]! |= bitAt(i)),
     (level, k) => {
       const masks = p.levels[level]!;
       for (let l = 0, at = k * lanes; l < lanes; l++) out[l]! |= masks[at + l]!;

@@ -1,7 +1,7 @@
 import type { Accounting } from '../core/accounting';
 import { countedValue } from '../core/scenarioBooks';
 import type { Trace } from '../core/trace';
-import { kindColumns } from './kinds';
+import { CLOBBER_BIT, kindColumns } from './kinds';
 import { buildMaskPyramid, type MaskPyramid } from './lod';
 import { indexLosses, type LaneLosses } from './markers';
 import { counterSeries, type CounterSeries } from './series';
@@ -15,7 +15,8 @@ export interface ModelColumns {
   lanes: number;
   /** Index into KINDS, per event. */
   kind: Uint8Array;
-  bits: Uint8Array;
+  /** A bit per event: set on the writes that erased increments (maskBitAt reads it). */
+  clobbered: Uint32Array;
   masks: MaskPyramid;
   series: CounterSeries;
   losses: LaneLosses[];
@@ -27,12 +28,13 @@ export function buildModelColumns(trace: Trace, accounting: Accounting | null): 
   let top = 0;
   for (let i = 0; i < e.length; i++) if (e.thread[i]! > top) top = e.thread[i]!;
   const lanes = Math.max(trace.threads.length, e.length > 0 ? top + 1 : 1);
-  const { kind, bits } = kindColumns(e, accounting ? accounting.findings.index : null);
+  const clobbers = accounting ? accounting.findings.index : null;
+  const { kind, clobbered } = kindColumns(e, clobbers);
   return {
     lanes,
     kind,
-    bits,
-    masks: buildMaskPyramid(e.thread, bits, lanes),
+    clobbered,
+    masks: buildMaskPyramid(e.thread, kind, lanes, clobbers, CLOBBER_BIT),
     series: counterSeries(e, kind, accounting ? countedValue(trace) : null),
     losses: accounting ? indexLosses(accounting.findings, lanes) : [],
   };
