@@ -22,6 +22,8 @@ export function accountTrace(trace: Trace): Accounting {
   const e = trace.events;
   const n = e.length;
   const lastRead = new Int32Array(256).fill(-1);
+  // Write-like events per thread id, counted here where each is visited in order anyway.
+  const writesBy = new Float64Array(256);
   const writeList = new Int32Array(n);
   const stale = new Int32Array(n);
   const staleRead = new Int32Array(n);
@@ -36,6 +38,7 @@ export function accountTrace(trace: Trace): Accounting {
     const op = e.op[i]!;
     if (op === READ) lastRead[e.thread[i]!] = i;
     if (!(e.flags[i]! & FLAG.hasReplaced)) continue;
+    writesBy[e.thread[i]!]!++;
     const erased = erasedByWrite(e, i);
     lost += erased;
     writeList[writes++] = i;
@@ -63,7 +66,7 @@ export function accountTrace(trace: Trace): Accounting {
     lost,
     writes,
     findings,
-    perThread: threadLosses(trace, findings, history.index),
+    perThread: threadLosses(trace, findings, history.index, writesBy),
     longestStaleWindow: longestWindow(findings),
     history: { index: history.index },
     complete,
@@ -72,24 +75,23 @@ export function accountTrace(trace: Trace): Accounting {
   };
 }
 
-/** Each thread's increments, the writes of its that others erased, and what it erased. */
-function threadLosses(trace: Trace, findings: FindingTable, history: Int32Array): ThreadLoss[] {
-  const e = trace.events;
+/**
+ * Each thread's increments (`writesBy`, per thread id), the writes of its that others erased,
+ * and what it erased: the sum of its findings', every other write of its having erased none.
+ */
+function threadLosses(
+  trace: Trace,
+  findings: FindingTable,
+  history: Int32Array,
+  writesBy: Float64Array,
+): ThreadLoss[] {
   const ids = trace.threads.map((t) => t.id);
-  // Tallies in typed arrays, indexed loops: these passes run over every write.
-  const increments = new Float64Array(ids.length);
-  const erasedBy = new Float64Array(ids.length);
-  for (let p = 0; p < history.length; p++) {
-    const w = history[p]!;
-    const t = e.thread[w]!;
-    if (t >= ids.length) continue;
-    increments[t]++;
-    erasedBy[t] += erasedByWrite(e, w);
-  }
-  const victimOf = victimCounts(e.thread, ids, findings, history);
+  const erasedBy = new Float64Array(256);
+  for (let k = 0; k < findings.length; k++) erasedBy[findings.thread[k]!]! += findings.erased[k]!;
+  const victimOf = victimCounts(trace.events.thread, ids, findings, history);
   return ids.map((thread, t) => ({
     thread,
-    increments: increments[t]!,
+    increments: writesBy[t]!,
     lostAsVictim: victimOf[t]!,
     erasedAsClobberer: erasedBy[t]!,
   }));
