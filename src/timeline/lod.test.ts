@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../core/random';
+import { buildMinMaxPyramid } from './testing/minMaxPyramid';
 import {
   BASE_SHIFT,
   baseKind,
   buildMaskPyramid,
-  buildMinMaxPyramid,
   forEachCover,
   lowerKind,
   rangeMasks,

@@ -9,7 +9,7 @@ import { countedValue } from '../core/scenarioBooks';
 import { randomChooser, simulate } from '../core/simulation';
 import { kindColumns } from './kinds';
 import { columnStarts, orderPositions } from './layout';
-import { buildMinMaxPyramid } from './lod';
+import { buildMinMaxPyramid } from './testing/minMaxPyramid';
 import { counterLine, counterSeries, envelopePath, gapAreaPath, idealLine } from './series';
 
 const lineOf = (values: Int32Array) => (i: number) => values[i]!;
