@@ -68,6 +68,7 @@ test.describe('scenarios', () => {
   test('a claim has no rate line, and no ideal line in its legend', async ({ page }) => {
     await page.goto('/?scenario=claim&preset=claim&engine=workers');
     await expect(page.getByRole('switch', { name: 'Atomic claims', exact: true })).toBeVisible();
+    await expect(page.getByText('every read and write of the owner will appear')).toBeVisible();
     expect((await runOnce(page)).state).toBe('done');
     const result = page.getByTestId('result');
     await expect(result).not.toHaveAttribute('data-rate');

@@ -6,6 +6,7 @@ import {
   type RunConfig,
 } from '../core/config';
 import { MAX_TRACE_EVENTS } from '../core/layout';
+import { scenarioOf } from '../core/scenarios';
 import { useLab } from '../store/labStore';
 import { selectConfig, selectRunning } from '../store/selectors';
 
@@ -37,8 +38,8 @@ export function UnrecordedHint({ emptyTrace, ran }: { emptyTrace: boolean; ran: 
       <p className="tl-hint">This run recorded no accesses: turn recording on to see them.</p>
     ) : (
       <p className="tl-hint">
-        Press Run: every read and write of the shared counter will appear here, one lane per thread,
-        with each lost update marked.
+        Press Run: every read and write of the {scenarioOf(config).cell} will appear here, one lane
+        per thread, with each lost update marked.
       </p>
     );
   }
