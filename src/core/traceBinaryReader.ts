@@ -1,16 +1,8 @@
 import { FLAG } from './layout';
 import { cellOfOp, OPS } from './ops';
 import { allocEvents, type Trace, type TraceEvents } from './trace';
-import {
-  bytesOf,
-  concat,
-  copyInto,
-  planeInto,
-  planes,
-  skip,
-  type Part,
-  type Segment,
-} from './byteSegments';
+import { bytesOf, concat, copyInto, planes, skip, type Part, type Segment } from './byteSegments';
+import { IndexTicks } from './indexTicks';
 import {
   byteColumns,
   eventProblem,
@@ -44,8 +36,8 @@ export class CompactTraceReader {
   private badCell = -1;
   private badCellGiven = 0;
   private failure: string | null = null;
-  /** Whole ticks as they arrive, as differences: made only when they are not the indices. */
-  private tickDeltas: Uint32Array | null = null;
+  /** Whole ticks as they arrive, as differences: a column only when they are not the indices. */
+  private readonly ticks = new IndexTicks();
 
   /** Bytes the whole file has, once its header is read. */
   get expectedBytes(): number | null {
@@ -72,7 +64,14 @@ export class CompactTraceReader {
     }
     if (typeof head === 'string') return (this.failure = head);
     if (!LITTLE_ENDIAN) return (this.failure = 'this device stores numbers big-endian.');
-    this.start(head);
+    try {
+      this.start(head);
+    } catch {
+      // The columns are made as the header says, before the file has arrived: a device
+      // short of memory refuses them here (RangeError), and the reader says so.
+      const events = head.n.toLocaleString('en');
+      return (this.failure = `this device could not set aside memory for ${events} events.`);
+    }
     this.pending = [];
     this.place(held, 0);
     return null;
@@ -95,7 +94,7 @@ export class CompactTraceReader {
     }
     // Values and ticks arrived as differences, replaced values as gaps below the value.
     const { thread, op, flags, value, replaced } = e;
-    const tick = layout.ints ? this.tickDeltas : e.tick;
+    const tick = layout.ints ? this.ticks.deltas : e.tick;
     for (let i = 0, sum = 0, t = 0; i < n; i++) {
       value[i] = sum = (sum + value[i]!) | 0;
       const problem = eventProblem(thread[i]!, op[i]!, flags[i]!, threads.length);
@@ -140,7 +139,7 @@ export class CompactTraceReader {
     ];
     if (version >= 2) parts.push([n, this.checkCells(e.op)]);
     parts.push([byteColumns(n, version) - parts.length * n, skip]);
-    parts.push(...(ints ? this.tickPlanes(n) : [[4 * n, skip] as Part]));
+    parts.push(...(ints ? this.ticks.planes(n) : [[4 * n, skip] as Part]));
     parts.push(...planes(e.value, n), ...planes(e.replaced, n));
     if (e.tick) parts.push([8 * n, copyInto(bytesOf(e.tick))]);
     if (e.wall) parts.push([8 * n, copyInto(bytesOf(e.wall))]);
@@ -157,28 +156,6 @@ export class CompactTraceReader {
       const to = Math.min(s.end, end);
       s.take(chunk, from - at, to - at, from - s.start);
     }
-  }
-
-  /**
-   * Whole ticks' byte planes. While they are each event's index (a difference of 1 from the
-   * first, 0), they are checked as they arrive, not kept: the trace keeps no column for them.
-   * At the first that is not, the column is made, holding the differences of the bytes so far.
-   */
-  private tickPlanes(n: number): Part[] {
-    return [0, 1, 2, 3].map((plane): Part => [
-      n,
-      (chunk, from, to, at) => {
-        if (!this.tickDeltas) {
-          let i = from;
-          const one = plane === 0 ? 1 : 0;
-          while (i < to && chunk[i] === (at + i - from === 0 ? 0 : one)) i++;
-          if (i === to) return;
-          this.tickDeltas = new Uint32Array(n).fill(1);
-          this.tickDeltas[0] = 0;
-        }
-        planeInto(bytesOf(this.tickDeltas), plane)(chunk, from, to, at);
-      },
-    ]);
   }
 
   /** Version 2's cells are the ops' own (cellOfOp): checked as they arrive, not kept. */
