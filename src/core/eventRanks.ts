@@ -6,6 +6,20 @@ function popcount(word: number): number {
 }
 
 /**
+ * A bit per event, set for the events at `members` (each below `events`): a set of a few of
+ * millions of events in a word per 32 of them (1 MB for 8,000,000), not a number each.
+ */
+export function eventBits(members: Int32Array | null, events: number): Uint32Array {
+  const bits = new Uint32Array((events >>> 5) + 1);
+  if (members) for (const w of members) bits[w >>> 5]! |= 1 << (w & 31);
+  return bits;
+}
+
+/** Whether event `w` is in a set made by eventBits. */
+export const hasEvent = (bits: Uint32Array, w: number): boolean =>
+  ((bits[w >>> 5]! >>> (w & 31)) & 1) === 1;
+
+/**
  * A sorted set of event indices (say the findings' writes) that answers "which member is
  * event w?" in constant time: a bit per event and a running count per 32 of them. Asked
  * once for each of millions of events, this replaces a binary search each; it takes one bit
@@ -18,13 +32,9 @@ export class EventRanks {
 
   /** `members` ascending, each below `events`. */
   constructor(members: Int32Array, events: number) {
-    const words = (events >>> 5) + 1;
-    this.bits = new Uint32Array(words);
+    this.bits = eventBits(members, events);
+    const words = this.bits.length;
     this.before = new Int32Array(words);
-    for (let k = 0; k < members.length; k++) {
-      const w = members[k]!;
-      this.bits[w >>> 5]! |= 1 << (w & 31);
-    }
     for (let j = 1; j < words; j++)
       this.before[j] = this.before[j - 1]! + popcount(this.bits[j - 1]!);
   }

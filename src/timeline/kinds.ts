@@ -1,3 +1,4 @@
+import { eventBits, hasEvent } from '../core/eventRanks';
 import { FLAG } from '../core/layout';
 import { opCode } from '../core/ops';
 import type { TraceEvents } from '../core/trace';
@@ -59,11 +60,9 @@ export function kindColumns(
     const code = op[i]! & 15;
     kind[i] = code === CAS && (flags[i]! & FLAG.casOk) === 0 ? 4 : KIND_OF_OP[code]!;
   }
-  const clobbered = new Uint32Array((e.length >>> 5) + 1);
-  if (clobbers) for (const w of clobbers) clobbered[w >>> 5]! |= 1 << (w & 31);
-  return { kind, clobbered };
+  return { kind, clobbered: eventBits(clobbers, e.length) };
 }
 
 /** Event `i`'s bit in the level-of-detail masks: its kind's, plus CLOBBER_BIT on a clobber. */
 export const maskBitAt = (kind: Uint8Array, clobbered: Uint32Array, i: number): number =>
-  (1 << kind[i]!) | ((clobbered[i >>> 5]! >>> (i & 31)) & 1 ? CLOBBER_BIT : 0);
+  (1 << kind[i]!) | (hasEvent(clobbered, i) ? CLOBBER_BIT : 0);
